@@ -1,0 +1,99 @@
+// Command ruqsat checks the rule data, reports what the sources cover, builds
+// and serves the site, and checks an applicant's document package.
+//
+// Exit status: 0 when all is well, 1 when problems or errors were found,
+// 2 when the command could not do its job (usage, unreadable input).
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+)
+
+// A command is one ruqsat subcommand; help is rendered from this table.
+type command struct {
+	name, usage, short string
+	run               func(ctx context.Context, env *env, args []string) int
+}
+
+// env is what a command may touch: its streams and the repository root.
+type env struct {
+	stdout, stderr io.Writer
+	root           string
+	stdoutTTY      bool
+}
+
+var commands []*command
+
+func register(c *command) { commands = append(commands, c) }
+
+func main() {
+	os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run executes ruqsat with args and returns the exit status.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	e := &env{stdout: stdout, stderr: stderr, root: ".", stdoutTTY: isTerminal(stdout)}
+	if r := os.Getenv("RUQSAT_ROOT"); r != "" {
+		e.root = r
+	}
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		if len(args) > 1 {
+			for _, c := range commands {
+				if c.name == args[1] {
+					fmt.Fprintf(stdout, "usage: %s\n\n%s\n", c.usage, c.short)
+					return 0
+				}
+			}
+		}
+		usage(stdout)
+		if len(args) == 0 {
+			return 2
+		}
+		return 0
+	}
+	for _, c := range commands {
+		if c.name == args[0] {
+			return c.run(ctx, e, args[1:])
+		}
+	}
+	fmt.Fprintf(stderr, "ruqsat: unknown command %q\n", args[0])
+	usage(stderr)
+	return 2
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "Ruqsat checks the KNB licence and permit rule data and applicants' document packages.")
+	fmt.Fprintln(w, "\nusage: ruqsat <command> [arguments]\n\ncommands:")
+	cs := append([]*command(nil), commands...)
+	sort.Slice(cs, func(i, j int) bool { return cs[i].name < cs[j].name })
+	for _, c := range cs {
+		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.short)
+	}
+	fmt.Fprintln(w, "\nRun 'ruqsat help <command>' for a command's flags.")
+}
+
+// newFlags returns a flag set that prints the command's usage on error.
+func newFlags(c *command, e *env) *flag.FlagSet {
+	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(e.stderr, "usage: %s\n\n%s\n\nflags:\n", c.usage, c.short)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0 && os.Getenv("NO_COLOR") == "" && !strings.EqualFold(os.Getenv("TERM"), "dumb")
+}

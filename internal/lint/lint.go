@@ -1,0 +1,655 @@
+// Package lint checks what the rule data means once it has loaded: that
+// citations point to real acts, units and seed lines, that ids refer to
+// things that exist, that every text is in three languages, that official
+// wording is really in the source, and that texts are clean.
+package lint
+
+import (
+	"fmt"
+	"path"
+	"sort"
+	"strings"
+	"time"
+
+	"ruqsat/internal/rules"
+)
+
+// Check reports the problems of one kind in a loaded rule set.
+type Check struct {
+	Name string
+	Run  func(s *rules.Set, r *Reporter)
+}
+
+// Checks lists every check, in the order they run.
+var Checks = []Check{
+	{"files", checkFiles},
+	{"references", checkReferences},
+	{"texts", checkTexts},
+	{"terms", checkTerms},
+	{"dates", checkDates},
+}
+
+// Reporter collects problems.
+type Reporter struct {
+	probs []rules.Problem
+}
+
+// Add records a problem.
+func (r *Reporter) Add(file string, pos rules.Pos, code string, args ...string) {
+	if pos.Line == 0 {
+		pos = rules.Pos{Line: 1, Col: 1}
+	}
+	r.probs = append(r.probs, rules.Problem{File: file, Pos: pos, Code: code, Args: args})
+}
+
+// Run runs every check and returns the problems, sorted.
+func Run(s *rules.Set) []rules.Problem {
+	r := &Reporter{}
+	for _, c := range Checks {
+		c.Run(s, r)
+	}
+	rules.SortProblems(r.probs)
+	return r.probs
+}
+
+func checkFiles(s *rules.Set, r *Reporter) {
+	for _, a := range s.Acts {
+		if want := strings.TrimSuffix(path.Base(a.File), ".yaml"); a.ID != want {
+			r.Add(a.File, s.PosOf(a.File, "id"), "file/name-mismatch", "id", a.ID, want)
+		}
+	}
+	for _, sv := range s.Services {
+		if want := path.Base(path.Dir(sv.File)); sv.ID != want {
+			r.Add(sv.File, s.PosOf(sv.File, "id"), "file/name-mismatch", "id", sv.ID, want)
+		}
+		for _, e := range sv.Editions {
+			if e.Service != sv.ID {
+				r.Add(e.File, s.PosOf(e.File, "service"), "file/name-mismatch", "service", e.Service, sv.ID)
+			}
+			if want := strings.TrimSuffix(path.Base(e.File), ".yaml"); e.Edition != want {
+				r.Add(e.File, s.PosOf(e.File, "edition"), "file/name-mismatch", "edition", e.Edition, want)
+			}
+		}
+	}
+	if s.Changes != nil {
+		known := map[string]bool{}
+		for _, f := range s.Files {
+			known[f] = true
+		}
+		for i, c := range s.Changes.Changes {
+			for j, f := range c.Files {
+				if !known[f] && !strings.HasSuffix(f, "/") {
+					r.Add(s.Changes.File, s.PosOf(s.Changes.File, "changes", fmt.Sprint(i), "files", fmt.Sprint(j)), "ref/file", f)
+				}
+			}
+		}
+	}
+}
+
+// vocabList names a vocabulary list for messages and returns its ids.
+func vocabIDs(list []rules.VocabTerm) []string {
+	ids := make([]string, len(list))
+	for i, t := range list {
+		ids[i] = t.ID
+	}
+	return ids
+}
+
+func checkVocab(r *Reporter, file string, pos rules.Pos, name string, list []rules.VocabTerm, id string) {
+	if id == "" || rules.Find(list, id) != nil {
+		return
+	}
+	r.Add(file, pos, "ref/vocab", name, id, strings.Join(vocabIDs(list), ", "))
+}
+
+// citeChecker checks citations against acts, outlines and seeds.
+type citeChecker struct {
+	s *rules.Set
+	r *Reporter
+}
+
+func (c citeChecker) check(file string, cites rules.Cites) {
+	for _, ct := range cites {
+		c.one(file, ct)
+	}
+}
+
+func (c citeChecker) one(file string, ct rules.Cite) {
+	a := c.s.Acts[ct.Act]
+	if a == nil {
+		c.r.Add(file, ct.Pos, "ref/act", ct.Act)
+		return
+	}
+	if !a.InSources() {
+		c.r.Add(file, ct.Pos, "ref/not-in-sources", ct.Act)
+		return
+	}
+	u := a.Unit(ct.At)
+	if u == nil {
+		c.r.Add(file, ct.Pos, "ref/unit", ct.Act, ct.At, nearUnits(a, ct.At))
+		return
+	}
+	if ct.Lines == nil {
+		return
+	}
+	if ct.Lines.Single != nil {
+		if len(a.Seeds) != 1 {
+			c.r.Add(file, ct.Lines.Pos, "ref/lines-lang", a.ID, "?", seedLangs(a))
+			return
+		}
+		c.span(file, ct.Lines.Pos, a, u, a.Seeds[0].Lang, *ct.Lines.Single)
+		return
+	}
+	for _, l := range rules.Langs {
+		sp, ok := ct.Lines.ByLang[l]
+		if !ok {
+			continue
+		}
+		if a.Seed(l) == nil {
+			c.r.Add(file, ct.Lines.Pos, "ref/lines-lang", a.ID, string(l), seedLangs(a))
+			continue
+		}
+		c.span(file, ct.Lines.Pos, a, u, l, sp)
+	}
+}
+
+func (c citeChecker) span(file string, pos rules.Pos, a *rules.Act, u *rules.Unit, l rules.Lang, sp rules.Span) {
+	got := spanString(sp)
+	unit, ok := u.Lines[l]
+	switch {
+	case !ok:
+		c.r.Add(file, pos, "ref/lines-lang", a.ID, string(l), unitLangs(u))
+	case sp.First > sp.Last:
+		c.r.Add(file, pos, "ref/lines", string(l), got, "first <= last")
+	case sp.First < unit.First || sp.Last > unit.Last:
+		c.r.Add(file, pos, "ref/lines", string(l), got, u.At+" "+spanString(unit))
+	}
+}
+
+func spanString(sp rules.Span) string {
+	if sp.First == sp.Last {
+		return fmt.Sprint(sp.First)
+	}
+	return fmt.Sprintf("%d–%d", sp.First, sp.Last)
+}
+
+func seedLangs(a *rules.Act) string {
+	var ls []string
+	for _, sd := range a.Seeds {
+		ls = append(ls, string(sd.Lang))
+	}
+	return strings.Join(ls, ", ")
+}
+
+func unitLangs(u *rules.Unit) string {
+	var ls []string
+	for _, l := range rules.Langs {
+		if _, ok := u.Lines[l]; ok {
+			ls = append(ls, string(l))
+		}
+	}
+	return strings.Join(ls, ", ")
+}
+
+// nearUnits suggests outline units close to a missing one.
+func nearUnits(a *rules.Act, at string) string {
+	parent := at
+	if i := strings.LastIndex(at, "/"); i >= 0 {
+		parent = at[:i]
+	} else {
+		parent = ""
+	}
+	var near []string
+	for _, u := range a.Outline {
+		rest, ok := strings.CutPrefix(u.At, parent)
+		if parent == "" || (ok && strings.HasPrefix(rest, "/") && !strings.Contains(rest[1:], "/")) {
+			if parent == "" && strings.Contains(u.At, "/") {
+				continue
+			}
+			near = append(near, u.At)
+		}
+	}
+	if len(near) == 0 {
+		return ""
+	}
+	if len(near) > 8 {
+		near = append(near[:8], "…")
+	}
+	return " (" + strings.Join(near, ", ") + ")"
+}
+
+func checkReferences(s *rules.Set, r *Reporter) {
+	if s.Vocab == nil {
+		return
+	}
+	v := s.Vocab
+	cc := citeChecker{s, r}
+
+	uniq := func(file, where string, ids []string, pos []rules.Pos) {
+		seen := map[string]bool{}
+		for i, id := range ids {
+			if seen[id] {
+				r.Add(file, pos[i], "unique/id", id, where)
+			}
+			seen[id] = true
+		}
+	}
+	for name, list := range map[string][]rules.VocabTerm{
+		"applicants": v.Applicants, "channels": v.Channels, "service_forms": v.ServiceForms,
+		"result_forms": v.ResultForms, "kinds": v.Kinds, "actors": v.Actors,
+		"payment_methods": v.PaymentMethods, "term_starts": v.TermStarts, "topics": v.Topics,
+		"refusal_groups": v.RefusalGroups, "act_kinds": v.ActKinds, "gaps": v.Gaps,
+	} {
+		var ids []string
+		var ps []rules.Pos
+		for _, t := range list {
+			ids, ps = append(ids, t.ID), append(ps, t.Pos)
+		}
+		uniq(v.File, name, ids, ps)
+	}
+
+	for _, a := range s.Acts {
+		checkVocab(r, a.File, s.PosOf(a.File, "kind"), "act_kinds", v.ActKinds, a.Kind)
+		for i, id := range a.Amends {
+			if s.Acts[id] == nil {
+				r.Add(a.File, s.PosOf(a.File, "amends", fmt.Sprint(i)), "ref/act", id)
+			}
+		}
+		if a.RepealedBy != nil && a.RepealedBy.Act != "" && s.Acts[a.RepealedBy.Act] == nil {
+			r.Add(a.File, s.PosOf(a.File, "repealed_by", "act"), "ref/act", a.RepealedBy.Act)
+		}
+		checkSee := func(g rules.Gap, where ...string) {
+			if g.See != "" && s.Acts[g.See] == nil {
+				r.Add(a.File, s.PosOf(a.File, where...), "ref/act", g.See)
+			}
+		}
+		if a.Registration != nil {
+			checkSee(a.Registration.Gap, "registration")
+			cc.check(a.File, a.Registration.Cite)
+		}
+		if a.RepealedBy != nil {
+			cc.check(a.File, a.RepealedBy.Cite)
+		}
+		if a.InForce != nil {
+			cc.check(a.File, a.InForce.Cite)
+		}
+		if a.Signatory != nil {
+			cc.check(a.File, a.Signatory.Cite)
+		}
+		cc.check(a.File, a.Mentioned)
+		for _, n := range a.Notes {
+			cc.check(a.File, n.Cite)
+		}
+		for _, u := range a.Outline {
+			for l, sp := range u.Lines {
+				sd := a.Seed(l)
+				if sd == nil {
+					r.Add(a.File, u.Pos, "ref/lines-lang", a.ID, string(l), seedLangs(a))
+					continue
+				}
+				if lines, ok := s.Seeds[sd.File]; ok && (sp.Last > len(lines) || sp.First < 1 || sp.First > sp.Last) {
+					r.Add(a.File, u.Pos, "ref/lines", string(l), spanString(sp), fmt.Sprintf("%s 1–%d", sd.File, len(lines)))
+				}
+			}
+			if parent, ok := parentUnit(u.At); ok {
+				if pu := a.Unit(parent); pu != nil {
+					for l, sp := range u.Lines {
+						if psp, ok := pu.Lines[l]; ok && (sp.First < psp.First || sp.Last > psp.Last) {
+							r.Add(a.File, u.Pos, "ref/lines", string(l), spanString(sp), parent+" "+spanString(psp))
+						}
+					}
+				}
+			}
+		}
+		checkConflicts(s, r, cc, a.File, a.Conflicts)
+	}
+
+	for _, sv := range s.Services {
+		for _, e := range sv.Editions {
+			checkEditionRefs(s, r, cc, e)
+		}
+	}
+
+	if s.Goods != nil {
+		if s.Acts[s.Goods.Act] == nil {
+			r.Add(s.Goods.File, s.PosOf(s.Goods.File, "act"), "ref/act", s.Goods.Act)
+		}
+		cc.check(s.Goods.File, s.Goods.Title.Cite)
+		cc.check(s.Goods.File, s.Goods.CodesCite)
+		for _, it := range s.Goods.Items {
+			cc.check(s.Goods.File, it.Cite)
+		}
+		for _, n := range s.Goods.Notes {
+			cc.check(s.Goods.File, n.Cite)
+		}
+	}
+	if s.Glossary != nil {
+		var ids []string
+		var ps []rules.Pos
+		for _, t := range s.Glossary.Terms {
+			cc.check(s.Glossary.File, t.Cite)
+			ids, ps = append(ids, t.ID), append(ps, t.Pos)
+		}
+		uniq(s.Glossary.File, "terms", ids, ps)
+	}
+}
+
+// parentUnit returns the unit above at ("app1/p4" → "app1").
+func parentUnit(at string) (string, bool) {
+	i := strings.LastIndex(at, "/")
+	if i < 0 {
+		return "", false
+	}
+	return at[:i], true
+}
+
+func checkEditionRefs(s *rules.Set, r *Reporter, cc citeChecker, e *rules.Edition) {
+	v := s.Vocab
+	f := e.File
+	a := s.Acts[e.Act]
+	if a == nil {
+		r.Add(f, s.PosOf(f, "act"), "ref/act", e.Act)
+	} else {
+		if !strings.HasPrefix(a.Date, e.Edition) {
+			r.Add(f, s.PosOf(f, "edition"), "ref/edition-year", e.Edition, a.ID, a.Date)
+		}
+		if a.InSources() && a.Unit(e.Part) == nil {
+			r.Add(f, s.PosOf(f, "part"), "ref/unit", a.ID, e.Part, nearUnits(a, e.Part))
+		}
+	}
+	for _, l := range e.Follows {
+		if s.Edition(l.Service, l.Edition) == nil {
+			r.Add(f, l.Pos, "ref/service", l.Service+"/"+l.Edition)
+		}
+	}
+	seeGap := func(g rules.Gap, pos rules.Pos) {
+		if g.See != "" && s.Acts[g.See] == nil {
+			r.Add(f, pos, "ref/act", g.See)
+		}
+	}
+	cc.check(f, e.Name.Cite)
+	seeGap(e.Name.Gap, e.Name.Pos)
+	cc.check(f, e.Provider.Cite)
+	for _, c := range e.LegalBasis.Items {
+		cc.check(f, c.Cite)
+	}
+	for _, ids := range []struct {
+		name string
+		f    rules.IDs
+		list []rules.VocabTerm
+		key  string
+	}{
+		{"applicants", e.Applicants, v.Applicants, "applicants"},
+		{"channels", e.Channels, v.Channels, "channels"},
+		{"result_forms", e.ResultForm, v.ResultForms, "result_form"},
+		{"payment_methods", e.Payment, v.PaymentMethods, "payment"},
+	} {
+		cc.check(f, ids.f.Cite)
+		seeGap(ids.f.Gap, ids.f.Pos)
+		for i, id := range ids.f.Value {
+			checkVocab(r, f, s.PosOf(f, ids.key, "value", fmt.Sprint(i)), ids.name, ids.list, id)
+		}
+	}
+	cc.check(f, e.ServiceForm.Cite)
+	checkVocab(r, f, s.PosOf(f, "service_form", "value"), "service_forms", v.ServiceForms, e.ServiceForm.Value)
+	cc.check(f, e.Result.Cite)
+
+	asked := map[string]bool{}
+	for i, q := range e.Asks {
+		asked[q] = true
+		if v.Question(q) == nil {
+			r.Add(f, s.PosOf(f, "asks", fmt.Sprint(i)), "ref/vocab", "questions", q, strings.Join(questionIDs(v), ", "))
+		}
+	}
+	var subIDs []string
+	var subPos []rules.Pos
+	for _, sp := range e.Subspecies.Items {
+		cc.check(f, sp.Cite)
+		subIDs, subPos = append(subIDs, sp.ID), append(subPos, sp.Pos)
+	}
+	dupIDs(r, f, "subspecies", subIDs, subPos)
+
+	var kindIDs []string
+	var kindPos []rules.Pos
+	for ki, k := range e.Kinds.Items {
+		kindIDs, kindPos = append(kindIDs, k.ID), append(kindPos, k.Pos)
+		checkVocab(r, f, s.PosOf(f, "kinds", fmt.Sprint(ki), "id"), "kinds", v.Kinds, k.ID)
+		cc.check(f, k.Cite)
+		cc.check(f, k.Term.Cite)
+		seeGap(k.Term.Gap, k.Term.Pos)
+		checkVocab(r, f, k.Term.Pos, "term_starts", v.TermStarts, k.Term.From)
+		for _, st := range k.Steps.Items {
+			cc.check(f, st.Cite)
+			checkVocab(r, f, st.Pos, "actors", v.Actors, st.Actor)
+		}
+		cc.check(f, k.Fee.Cite)
+		seeGap(k.Fee.Gap, k.Fee.Pos)
+		seeGap(k.Documents.Gap, k.Documents.Pos)
+		if k.DocumentsRest != nil {
+			seeGap(*k.DocumentsRest, k.Pos)
+		}
+		var docIDs []string
+		var docPos []rules.Pos
+		for _, d := range k.Documents.Items {
+			docIDs, docPos = append(docIDs, d.ID), append(docPos, d.Pos)
+			cc.check(f, d.Cite)
+			if d.Form != "" && e.Form(d.Form) == nil {
+				r.Add(f, d.Pos, "ref/form", d.Form)
+			}
+			keys := make([]string, 0, len(d.When))
+			for q := range d.When {
+				keys = append(keys, q)
+			}
+			sort.Strings(keys)
+			for _, q := range keys {
+				if q == "subspecies" {
+					for _, ans := range d.When[q] {
+						if !contains(subIDs, ans) {
+							r.Add(f, d.Pos, "ref/answer", q, ans, strings.Join(subIDs, ", "))
+						}
+					}
+					continue
+				}
+				if !asked[q] {
+					r.Add(f, d.Pos, "ref/question", q)
+				}
+				qu := v.Question(q)
+				if qu == nil {
+					continue
+				}
+				for _, ans := range d.When[q] {
+					if rules.Find(qu.Options, ans) == nil {
+						r.Add(f, d.Pos, "ref/answer", q, ans, strings.Join(vocabIDs(qu.Options), ", "))
+					}
+				}
+			}
+		}
+		dupIDs(r, f, "kinds/"+k.ID+"/documents", docIDs, docPos)
+	}
+	dupIDs(r, f, "kinds", kindIDs, kindPos)
+
+	cc.check(f, e.Renewal.Window.Cite)
+	for _, t := range e.Renewal.Triggers.Items {
+		cc.check(f, t.Cite)
+	}
+	seeGap(e.Renewal.Gap, e.Renewal.Pos)
+	checkVocab(r, f, e.Renewal.Window.Pos, "term_starts", v.TermStarts, e.Renewal.Window.From)
+	for _, g := range e.Refusals.Items {
+		cc.check(f, g.Cite)
+		checkVocab(r, f, g.Pos, "refusal_groups", v.RefusalGroups, g.Group)
+	}
+	seeGap(e.Refusals.Gap, e.Refusals.Pos)
+	for _, ap := range e.Appeals.Items {
+		cc.check(f, ap.Cite)
+	}
+	seeGap(e.Appeals.Gap, e.Appeals.Pos)
+	q := e.Qualify
+	seeGap(q.Gap, q.Pos)
+	if q.Basis != nil {
+		cc.check(f, q.Basis.Cite)
+	}
+	for _, c := range q.Checks {
+		cc.check(f, c.Cite)
+	}
+	if q.Test != nil {
+		cc.check(f, q.Test.Cite)
+		seeGap(q.Test.Gap, q.Test.Pos)
+	}
+	if q.Experience != nil {
+		cc.check(f, q.Experience.Cite)
+		seeGap(q.Experience.Gap, q.Experience.Pos)
+	}
+	ct := e.Contacts
+	seeGap(ct.Gap, ct.Pos)
+	for _, h := range ct.Hours {
+		cc.check(f, h.Cite)
+		checkVocab(r, f, h.Pos, "actors", v.Actors, h.Who)
+	}
+	for _, p := range ct.Phones {
+		cc.check(f, p.Cite)
+	}
+	for _, o := range ct.Offices {
+		cc.check(f, o.Cite)
+	}
+	for _, w := range ct.Web {
+		cc.check(f, w.Cite)
+	}
+	var formIDs []string
+	var formPos []rules.Pos
+	for _, fm := range e.Forms.Items {
+		cc.check(f, fm.Cite)
+		formIDs, formPos = append(formIDs, fm.ID), append(formPos, fm.Pos)
+		for _, fl := range fm.Fields {
+			cc.check(f, fl.Cite)
+		}
+	}
+	dupIDs(r, f, "forms", formIDs, formPos)
+	for _, p := range e.Provisions {
+		cc.check(f, p.Cite)
+		checkVocab(r, f, p.Pos, "topics", v.Topics, p.Topic)
+	}
+	for _, n := range e.Notes {
+		cc.check(f, n.Cite)
+	}
+	checkConflicts(s, r, cc, f, e.Conflicts)
+}
+
+func checkConflicts(s *rules.Set, r *Reporter, cc citeChecker, f string, cs []rules.Conflict) {
+	var ids []string
+	var ps []rules.Pos
+	for _, c := range cs {
+		ids, ps = append(ids, c.ID), append(ps, c.Pos)
+		keys := make([]string, 0, len(c.Readings))
+		for k := range c.Readings {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			cc.check(f, c.Readings[k].Cite)
+		}
+		if _, ok := c.Readings[c.Followed]; !ok {
+			r.Add(f, c.Pos, "ref/followed", c.Followed, strings.Join(keys, ", "))
+		}
+	}
+	dupIDs(r, f, "conflicts", ids, ps)
+}
+
+func dupIDs(r *Reporter, file, where string, ids []string, pos []rules.Pos) {
+	seen := map[string]bool{}
+	for i, id := range ids {
+		if seen[id] {
+			r.Add(file, pos[i], "unique/id", id, where)
+		}
+		seen[id] = true
+	}
+}
+
+func questionIDs(v *rules.Vocab) []string {
+	ids := make([]string, len(v.Questions))
+	for i, q := range v.Questions {
+		ids[i] = q.ID
+	}
+	return ids
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// checkTerms compares each application kind's term with its steps: the
+// steps that count towards the term, always happen and share its unit must
+// not add up to more than the term.
+func checkTerms(s *rules.Set, r *Reporter) {
+	for _, e := range s.Editions {
+		for _, k := range e.Kinds.Items {
+			if !k.Term.Known() || k.Term.Days == nil {
+				continue
+			}
+			sum := 0
+			for _, st := range k.Steps.Items {
+				if st.Days != nil && !st.Optional && st.Counts != "no" && st.Unit == k.Term.Unit {
+					sum += *st.Days
+				}
+			}
+			if sum > *k.Term.Days {
+				r.Add(e.File, k.Term.Pos, "term/steps-exceed", k.Term.Unit, fmt.Sprint(sum), fmt.Sprint(*k.Term.Days))
+			}
+		}
+	}
+}
+
+func realDate(s string) bool {
+	_, err := time.Parse("2006-01-02", s)
+	return err == nil
+}
+
+// checkDates makes sure dates exist and follow each other.
+func checkDates(s *rules.Set, r *Reporter) {
+	for _, a := range s.ActsByDate() {
+		dates := []struct{ key, val string }{{"date", a.Date}}
+		if a.Registration != nil && a.Registration.Date.Value != "" {
+			dates = append(dates, struct{ key, val string }{"registration.date", a.Registration.Date.Value})
+		}
+		if a.InForce != nil && a.InForce.NotBefore != "" {
+			dates = append(dates, struct{ key, val string }{"in_force.not_before", a.InForce.NotBefore})
+		}
+		if a.InForce != nil && a.InForce.Date.Value != "" {
+			dates = append(dates, struct{ key, val string }{"in_force.date", a.InForce.Date.Value})
+		}
+		if a.RepealedBy != nil && a.RepealedBy.NotBefore != "" {
+			dates = append(dates, struct{ key, val string }{"repealed_by.not_before", a.RepealedBy.NotBefore})
+		}
+		for i, d := range dates {
+			path := strings.Split(d.key, ".")
+			if !realDate(d.val) {
+				r.Add(a.File, s.PosOf(a.File, path...), "date/invalid", d.val)
+				continue
+			}
+			if i > 0 && d.val < a.Date {
+				r.Add(a.File, s.PosOf(a.File, path...), "date/order", d.key, d.val, "date", a.Date)
+			}
+		}
+	}
+	if s.MCI != nil {
+		for i, v := range s.MCI.Values {
+			if !realDate(v.From) {
+				r.Add(s.MCI.File, v.Pos, "date/invalid", v.From)
+			}
+			if i > 0 && v.From <= s.MCI.Values[i-1].From {
+				r.Add(s.MCI.File, v.Pos, "date/order", "from", v.From, "from", s.MCI.Values[i-1].From)
+			}
+		}
+	}
+	if s.Changes != nil {
+		for _, c := range s.Changes.Changes {
+			if !realDate(c.Date) {
+				r.Add(s.Changes.File, c.Pos, "date/invalid", c.Date)
+			}
+		}
+	}
+}

@@ -1,0 +1,196 @@
+package lint
+
+import (
+	"strconv"
+	"strings"
+
+	"ruqsat/internal/rules"
+)
+
+// message is what a problem code says and how to fix it, in each language.
+// {1}, {2}… are replaced by the problem's arguments.
+type message struct {
+	msg, fix map[rules.Lang]string
+}
+
+func tr(ru, kk, en string) map[rules.Lang]string {
+	return map[rules.Lang]string{rules.RU: ru, rules.KK: kk, rules.EN: en}
+}
+
+// messages covers every code Load and the checks report; a test makes sure
+// no code is missing and every entry has all three languages.
+var messages = map[string]message{
+	"file/extension": {
+		tr("файл {1} имеет расширение .yml", "{1} файлының кеңейтімі .yml", "file {1} has the extension .yml"),
+		tr("переименуйте его в .yaml", "оны .yaml деп өзгертіңіз", "rename it to .yaml")},
+	"file/unknown": {
+		tr("файл {1} лежит не на своём месте: непонятно, что в нём", "{1} файлы өз орнында емес: ішінде не бар екені түсініксіз", "file {1} is not where a rule file can be, so its kind is unknown"),
+		tr("перенесите его (см. rules/README.md: acts/, services/<услуга>/, tables/)", "оны көшіріңіз (rules/README.md қараңыз: acts/, services/<қызмет>/, tables/)", "move it (see rules/README.md: acts/, services/<service>/, tables/)")},
+	"file/missing": {
+		tr("нет файла {1}", "{1} файлы жоқ", "{1} is missing"),
+		tr("восстановите файл из истории репозитория", "файлды репозиторий тарихынан қалпына келтіріңіз", "restore it from the repository history")},
+	"file/no-service": {
+		tr("у редакции нет описания услуги: нет файла {2}", "басылымның қызмет сипаттамасы жоқ: {2} файлы жоқ", "edition of an undescribed service: {2} is missing"),
+		tr("создайте {2} (см. schemas/rules/service.schema.json)", "{2} жасаңыз (schemas/rules/service.schema.json қараңыз)", "create {2} (see schemas/rules/service.schema.json)")},
+	"file/name-mismatch": {
+		tr("{1} в файле — «{2}», а по имени файла должно быть «{3}»", "файлдағы {1} — «{2}», ал файл атауы бойынша «{3}» болуы керек", "{1} is \"{2}\" but the file's place says \"{3}\""),
+		tr("исправьте значение или переименуйте файл", "мәнді түзетіңіз немесе файлдың атын өзгертіңіз", "correct the value or rename the file")},
+	"yaml/syntax": {
+		tr("ошибка синтаксиса YAML: {1}", "YAML синтаксис қатесі: {1}", "YAML syntax error: {1}"),
+		tr("проверьте отступы и кавычки; значение с «: » или запятой внутри {…} возьмите в кавычки", "шегіністер мен тырнақшаларды тексеріңіз; {…} ішіндегі «: » немесе үтірі бар мәнді тырнақшаға алыңыз", "check indentation and quoting; quote a value containing \": \" or a comma inside {…}")},
+	"yaml/utf8": {
+		tr("файл не в кодировке UTF-8", "файл UTF-8 кодтауында емес", "the file is not valid UTF-8"),
+		tr("сохраните файл в UTF-8", "файлды UTF-8 кодтауында сақтаңыз", "save the file as UTF-8")},
+	"yaml/many-documents": {
+		tr("в файле больше одного документа YAML (---)", "файлда бірнеше YAML құжаты бар (---)", "the file holds more than one YAML document (---)"),
+		tr("оставьте один документ", "бір құжат қалдырыңыз", "keep one document per file")},
+	"yaml/duplicate-key": {
+		tr("ключ «{1}» повторяется: YAML молча оставил бы последнее значение", "«{1}» кілті қайталанады: YAML соңғы мәнді үнсіз қалдырар еді", "key \"{1}\" appears twice; YAML would silently keep the last value"),
+		tr("оставьте один ключ и объедините значения", "бір кілтті қалдырып, мәндерді біріктіріңіз", "keep one and merge the values")},
+	"yaml/decode": {
+		tr("не удалось прочитать данные: {1}", "деректерді оқу мүмкін болмады: {1}", "cannot read the data: {1}"),
+		tr("сверьте структуру со схемой", "құрылымды схемамен салыстырыңыз", "compare the structure with the schema")},
+	"schema/missing-key": {
+		tr("в {2} нет обязательного ключа: {1}", "{2} ішінде міндетті кілт жоқ: {1}", "{2} lacks the required key: {1}"),
+		tr("добавьте {1}; если источник его не даёт, напишите {unknown: not-stated} (или cut-off, elsewhere, not-in-act)", "{1} қосыңыз; дереккөзде болмаса, {unknown: not-stated} жазыңыз (немесе cut-off, elsewhere, not-in-act)", "add {1}; if the sources do not give it, write {unknown: not-stated} (or cut-off, elsewhere, not-in-act)")},
+	"schema/unknown-key": {
+		tr("неизвестный ключ {1} в {2}", "{2} ішінде белгісіз кілт: {1}", "unknown key {1} in {2}"),
+		tr("проверьте написание; допустимые ключи описаны в schemas/rules/", "жазылуын тексеріңіз; рұқсат етілген кілттер schemas/rules/ ішінде сипатталған", "check the spelling; the allowed keys are described in schemas/rules/")},
+	"schema/type": {
+		tr("{1}: ожидается {2}, а записано {3}", "{1}: {2} күтіледі, ал {3} жазылған", "{1}: expected {2}, found {3}"),
+		tr("исправьте вид значения (строки с двоеточием возьмите в кавычки)", "мәннің түрін түзетіңіз (қос нүктесі бар жолдарды тырнақшаға алыңыз)", "change the value's form (quote strings that contain a colon)")},
+	"schema/enum": {
+		tr("{1}: значение «{2}» не из списка ({3})", "{1}: «{2}» мәні тізімде жоқ ({3})", "{1}: \"{2}\" is not one of: {3}"),
+		tr("выберите значение из списка", "тізімнен мән таңдаңыз", "use one of the listed values")},
+	"schema/pattern": {
+		tr("{1}: «{2}» записано в неверном виде {3}", "{1}: «{2}» дұрыс емес түрде жазылған {3}", "{1}: \"{2}\" is not written the right way {3}"),
+		tr("идентификатор: строчные латинские буквы, цифры и дефисы (sts-license); дата: 2006-01-02; редакция: год в кавычках (\"2023\"); единица акта: p8/sp1", "идентификатор: кіші латын әріптері, цифрлар және дефис (sts-license); күн: 2006-01-02; басылым: тырнақшадағы жыл (\"2023\"); акт бірлігі: p8/sp1", "ids: lower-case letters, digits and hyphens (sts-license); dates: 2006-01-02; editions: a quoted year (\"2023\"); act units: p8/sp1")},
+	"schema/too-few": {
+		tr("{1}: нужно не меньше {2} элементов", "{1}: кемінде {2} элемент қажет", "{1}: needs at least {2} items"),
+		tr("добавьте элементы или замените список пробелом в источниках ({unknown: …})", "элементтер қосыңыз немесе тізімді олқылықпен ауыстырыңыз ({unknown: …})", "add items, or replace the list by a gap ({unknown: …})")},
+	"schema/too-many": {
+		tr("{1}: допускается не больше {2} элементов", "{1}: {2} элементтен аспауы керек", "{1}: allows at most {2} items"),
+		tr("уберите лишние элементы", "артық элементтерді алып тастаңыз", "remove the extra items")},
+	"schema/empty": {
+		tr("{1}: пустое значение", "{1}: бос мән", "{1}: empty value"),
+		tr("впишите текст или уберите ключ", "мәтінді жазыңыз немесе кілтті алып тастаңыз", "write the text or remove the key")},
+	"schema/range": {
+		tr("{1}: {2} — должно быть {3}", "{1}: {2} — {3} болуы керек", "{1}: {2} must be {3}"),
+		tr("исправьте число", "санды түзетіңіз", "correct the number")},
+	"schema/duplicate": {
+		tr("{1}: элементы {2} и {3} совпадают", "{1}: {2} және {3} элементтері бірдей", "{1}: items {2} and {3} are the same"),
+		tr("уберите повтор", "қайталауды алып тастаңыз", "remove the repetition")},
+	"schema/not-allowed": {
+		tr("{1}: такое сочетание ключей не допускается", "{1}: кілттердің мұндай тіркесіміне жол берілмейді", "{1}: this combination of keys is not allowed"),
+		tr("например, при due: false не указывайте mci", "мысалы, due: false болса, mci көрсетпеңіз", "for example, do not give mci when due is false")},
+	"schema/ambiguous": {
+		tr("{1}: значение подходит под несколько форм сразу", "{1}: мән бірнеше пішінге бірдей сәйкес келеді", "{1}: the value fits more than one form"),
+		tr("уточните значение по схеме", "мәнді схема бойынша нақтылаңыз", "make it match exactly one form of the schema")},
+	"schema/shape": {
+		tr("{1}: значение не подходит ни под одну допустимую форму", "{1}: мән рұқсат етілген пішіндердің ешқайсысына сәйкес келмейді", "{1}: the value fits none of the allowed forms"),
+		tr("сверьте с примером в rules/services/sts-license/2023.yaml", "rules/services/sts-license/2023.yaml үлгісімен салыстырыңыз", "compare with the example in rules/services/sts-license/2023.yaml")},
+	"schema/invalid": {
+		tr("{1}: {2}", "{1}: {2}", "{1}: {2}"),
+		tr("сверьте со схемой", "схемамен салыстырыңыз", "compare with the schema")},
+	"ref/duplicate-id": {
+		tr("идентификатор «{1}» уже занят ({2})", "«{1}» идентификаторы бос емес ({2})", "id \"{1}\" is already used ({2})"),
+		tr("дайте другой идентификатор", "басқа идентификатор беріңіз", "choose another id")},
+	"ref/duplicate-unit": {
+		tr("единица «{1}» повторяется в оглавлении акта", "«{1}» бірлігі акт мазмұнында қайталанады", "unit \"{1}\" appears twice in the act's outline"),
+		tr("оставьте одну запись", "бір жазбаны қалдырыңыз", "keep one entry")},
+	"ref/seed-missing": {
+		tr("нет файла источника {1}", "{1} дереккөз файлы жоқ", "source file {1} is missing"),
+		tr("проверьте имя файла в seeds", "seeds ішіндегі файл атауын тексеріңіз", "check the file name under seeds")},
+	"ref/act": {
+		tr("ссылка на неизвестный акт «{1}»", "белгісіз «{1}» актісіне сілтеме", "reference to an unknown act \"{1}\""),
+		tr("проверьте идентификатор или создайте rules/acts/{1}.yaml", "идентификаторды тексеріңіз немесе rules/acts/{1}.yaml жасаңыз", "check the id or create rules/acts/{1}.yaml")},
+	"ref/not-in-sources": {
+		tr("ссылка на акт «{1}», текста которого нет в источниках", "мәтіні дереккөздерде жоқ «{1}» актісіне сілтеме", "citation of act \"{1}\", whose text is not in the sources"),
+		tr("цитируйте место акта-источника, где упомянут «{1}»", "«{1}» аталған дереккөз-актінің орнын келтіріңіз", "cite the place in a source act that mentions \"{1}\"")},
+	"ref/unit": {
+		tr("в оглавлении акта {1} нет единицы «{2}»{3}", "{1} актісінің мазмұнында «{2}» бірлігі жоқ{3}", "act {1} has no unit \"{2}\" in its outline{3}"),
+		tr("исправьте at или добавьте единицу в outline файла rules/acts/{1}.yaml со строками", "at мәнін түзетіңіз немесе rules/acts/{1}.yaml файлының outline бөліміне бірлікті жолдарымен қосыңыз", "correct at, or add the unit with its lines to the outline in rules/acts/{1}.yaml")},
+	"ref/lines": {
+		tr("строки {2} ({1}) вне {3}", "{2} жолдары ({1}) {3} шегінен тыс", "lines {2} ({1}) lie outside {3}"),
+		tr("сверьте номера строк с файлом источника (cat -n)", "жол нөмірлерін дереккөз файлымен салыстырыңыз (cat -n)", "check the line numbers against the source file (cat -n)")},
+	"ref/lines-lang": {
+		tr("строки указаны для языка {2}, а у акта {1} нет источника на этом языке", "жолдар {2} тілі үшін көрсетілген, ал {1} актісінің бұл тілде дереккөзі жоқ", "lines are given for {2}, but act {1} has no source in that language"),
+		tr("укажите строки по языкам источников акта: {3}", "актінің дереккөз тілдері бойынша жолдарды көрсетіңіз: {3}", "give lines per language of the act's sources: {3}")},
+	"ref/service": {
+		tr("ссылка на неизвестную редакцию {1}", "белгісіз {1} басылымына сілтеме", "reference to an unknown edition {1}"),
+		tr("проверьте услугу и год", "қызмет пен жылды тексеріңіз", "check the service and the year")},
+	"ref/edition-year": {
+		tr("редакция «{1}», а акт {2} от {3}", "басылым «{1}», ал {2} актісі {3} күнгі", "edition \"{1}\" but act {2} is dated {3}"),
+		tr("редакция называется годом своего акта", "басылым өз актісінің жылымен аталады", "an edition is named by the year of its act")},
+	"ref/vocab": {
+		tr("«{2}» нет в словаре {1} (rules/vocab.yaml)", "«{2}» {1} сөздігінде жоқ (rules/vocab.yaml)", "\"{2}\" is not in the {1} list of rules/vocab.yaml"),
+		tr("используйте один из: {3}", "мыналардың бірін қолданыңыз: {3}", "use one of: {3}")},
+	"ref/question": {
+		tr("условие when использует вопрос «{1}», которого нет в asks этой редакции", "when шарты осы басылымның asks тізімінде жоқ «{1}» сұрағын қолданады", "when uses question \"{1}\", which this edition's asks does not list"),
+		tr("добавьте «{1}» в asks", "asks тізіміне «{1}» қосыңыз", "add \"{1}\" to asks")},
+	"ref/answer": {
+		tr("у вопроса «{1}» нет ответа «{2}»", "«{1}» сұрағында «{2}» жауабы жоқ", "question \"{1}\" has no answer \"{2}\""),
+		tr("допустимые ответы: {3}", "рұқсат етілген жауаптар: {3}", "its answers are: {3}")},
+	"ref/form": {
+		tr("нет формы «{1}» в forms этой редакции", "осы басылымның forms бөлімінде «{1}» нысаны жоқ", "no form \"{1}\" among this edition's forms"),
+		tr("исправьте form или опишите форму в forms", "form мәнін түзетіңіз немесе нысанды forms бөлімінде сипаттаңыз", "correct form, or describe the form under forms")},
+	"ref/followed": {
+		tr("followed: «{1}» — такого прочтения нет ({2})", "followed: «{1}» — мұндай оқылым жоқ ({2})", "followed: \"{1}\" is not one of the readings ({2})"),
+		tr("назовите ключ одного из прочтений", "оқылымдардың бірінің кілтін көрсетіңіз", "name the key of one of the readings")},
+	"ref/file": {
+		tr("файла {1} нет", "{1} файлы жоқ", "file {1} does not exist"),
+		tr("проверьте путь", "жолды тексеріңіз", "check the path")},
+	"unique/id": {
+		tr("идентификатор «{1}» повторяется в {2}", "«{1}» идентификаторы {2} ішінде қайталанады", "id \"{1}\" is used twice in {2}"),
+		tr("дайте каждому элементу свой идентификатор", "әр элементке жеке идентификатор беріңіз", "give each item its own id")},
+	"parity/missing-lang": {
+		tr("текст есть на {1}, но нет на {2}", "мәтін {1} тілдерінде бар, бірақ {2} тілінде жоқ", "text has {1} but no {2}"),
+		tr("добавьте {2}: перевод — простой строкой (наша формулировка)", "{2} қосыңыз: аударма — қарапайым жол (біздің тұжырым)", "add {2}: a translation is a plain string (this project's wording)")},
+	"parity/copied": {
+		tr("казахский текст совпадает с русским", "қазақша мәтін орысшамен бірдей", "the Kazakh text is a copy of the Russian"),
+		tr("переведите на казахский", "қазақ тіліне аударыңыз", "translate it into Kazakh")},
+	"official/not-in-seed": {
+		tr("текст на {1} помечен как официальный, но его нет в строках {2}", "{1} тіліндегі мәтін ресми деп белгіленген, бірақ ол {2} жолдарында жоқ", "the {1} text is marked official but is not in {2}"),
+		tr("скопируйте формулировку из источника дословно или уберите src: official (тогда это наша формулировка)", "тұжырымды дереккөзден сөзбе-сөз көшіріңіз немесе src: official алып тастаңыз (онда бұл біздің тұжырым)", "copy the wording verbatim from the source, or drop src: official (it is then this project's wording)")},
+	"official/no-seed": {
+		tr("текст на {1} помечен как официальный, но официального текста акта на этом языке в источниках нет", "{1} тіліндегі мәтін ресми деп белгіленген, бірақ дереккөздерде актінің бұл тілдегі ресми мәтіні жоқ", "the {1} text is marked official, but no official text of the act in that language is in the sources"),
+		tr("уберите src: official", "src: official алып тастаңыз", "drop src: official")},
+	"hygiene/latin-i": {
+		tr("в казахском слове «{1}» латинская i", "«{1}» қазақ сөзінде латынның i әрпі тұр", "the Kazakh word \"{1}\" contains a Latin i"),
+		tr("замените на казахскую і (U+0456)", "қазақтың і әрпімен (U+0456) ауыстырыңыз", "replace it with the Kazakh і (U+0456)")},
+	"hygiene/mixed-script": {
+		tr("в слове «{1}» смешаны латиница и кириллица", "«{1}» сөзінде латын және кирилл әріптері араласқан", "the word \"{1}\" mixes Latin and Cyrillic letters"),
+		tr("наберите слово заново одной раскладкой", "сөзді бір пернетақта тілінде қайта теріңіз", "retype the word in one script")},
+	"hygiene/letter-spacing": {
+		tr("слово набрано вразрядку: «{1}»", "сөз әріп аралатып терілген: «{1}»", "letter-spaced word: \"{1}\""),
+		tr("уберите пробелы между буквами", "әріптер арасындағы бос орындарды алып тастаңыз", "remove the spaces between the letters")},
+	"hygiene/spaces": {
+		tr("лишние пробелы в тексте", "мәтінде артық бос орындар бар", "stray spaces in the text"),
+		tr("уберите пробелы в начале и конце и двойные пробелы", "басындағы, соңындағы және қос бос орындарды алып тастаңыз", "remove leading, trailing and double spaces")},
+	"term/steps-exceed": {
+		tr("шаги вида {1} в сумме дают {2} дн., больше срока {3}", "{1} түріндегі қадамдардың қосындысы {2} күн, бұл {3} мерзімінен көп", "the steps of kind {1} add up to {2} days, more than the term of {3}"),
+		tr("проверьте длительности шагов и срок; необязательные шаги пометьте optional: true", "қадамдардың ұзақтығы мен мерзімді тексеріңіз; міндетті емес қадамдарға optional: true белгісін қойыңыз", "check the step durations and the term; mark steps that happen only sometimes optional: true")},
+	"date/order": {
+		tr("{1} ({2}) раньше, чем {3} ({4})", "{1} ({2}) {3} ({4}) күнінен ерте", "{1} ({2}) is earlier than {3} ({4})"),
+		tr("проверьте даты", "күндерді тексеріңіз", "check the dates")},
+	"date/invalid": {
+		tr("даты {1} не существует", "{1} күні жоқ", "{1} is not a real date"),
+		tr("исправьте дату", "күнді түзетіңіз", "correct the date")},
+}
+
+// render fills a template with a problem's arguments.
+func render(tmpl string, args []string) string {
+	for i, a := range args {
+		tmpl = strings.ReplaceAll(tmpl, "{"+strconv.Itoa(i+1)+"}", a)
+	}
+	return tmpl
+}
+
+// Message returns what p says and how to fix it, in lang.
+func Message(p rules.Problem, lang rules.Lang) (what, fix string) {
+	m, ok := messages[p.Code]
+	if !ok {
+		return p.Code + " " + strings.Join(p.Args, " "), ""
+	}
+	return render(m.msg[lang], p.Args), render(m.fix[lang], p.Args)
+}

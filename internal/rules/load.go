@@ -1,0 +1,332 @@
+package rules
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"path"
+	"reflect"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Dir is the folder of the rule data, and SourcesDir the folder of the
+// source acts, both relative to the repository root.
+const (
+	Dir        = "rules"
+	SourcesDir = "sources"
+)
+
+// Set is the whole rule data, loaded and cross-indexed.
+type Set struct {
+	Vocab    *Vocab
+	Acts     map[string]*Act
+	Services []*Service // by Order
+	Editions []*Edition // by service order, then year
+	MCI      *MCI
+	Goods    *Goods
+	Glossary *Glossary
+	Changes  *Changes
+
+	// Seeds holds the lines of each seed file named by an act, by file name.
+	Seeds map[string][]string
+	// Files lists every rule file read, relative to the root.
+	Files []string
+	docs  map[string]*yaml.Node
+}
+
+// Service returns the service with id, or nil.
+func (s *Set) Service(id string) *Service {
+	for _, sv := range s.Services {
+		if sv.ID == id {
+			return sv
+		}
+	}
+	return nil
+}
+
+// Edition returns the edition "service/year", or nil.
+func (s *Set) Edition(service, year string) *Edition {
+	if sv := s.Service(service); sv != nil {
+		return sv.Edition(year)
+	}
+	return nil
+}
+
+// ActsByDate returns the acts ordered by date, then id.
+func (s *Set) ActsByDate() []*Act {
+	out := make([]*Act, 0, len(s.Acts))
+	for _, a := range s.Acts {
+		out = append(out, a)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Date != out[j].Date {
+			return out[i].Date < out[j].Date
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out
+}
+
+// PosOf returns the position of the node at a path in a loaded file, for
+// checks that find a problem in a value that has no Pos of its own.
+func (s *Set) PosOf(file string, path ...string) Pos {
+	if root := s.docs[file]; root != nil {
+		n := nodeAt(root, path, false)
+		return Pos{n.Line, n.Column}
+	}
+	return Pos{1, 1}
+}
+
+// Load reads the rule data under rules/ and the seeds under sources/ from
+// fsys (the repository root). It returns the problems that stop the data
+// from being read at all — YAML syntax, schema violations, misplaced files —
+// each with the file and position; lint then checks what the data means.
+// When problems are returned the Set is incomplete and must not be used to
+// build anything.
+func Load(fsys fs.FS) (*Set, []Problem, error) {
+	s := &Set{Acts: map[string]*Act{}, Seeds: map[string][]string{}, docs: map[string]*yaml.Node{}}
+	var probs []Problem
+	services := map[string]*Service{}
+	var editions []*Edition
+
+	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || !strings.HasSuffix(p, ".yaml") {
+			if !d.IsDir() && strings.HasSuffix(p, ".yml") {
+				probs = append(probs, Problem{File: p, Pos: Pos{1, 1}, Code: "file/extension", Args: []string{p}})
+			}
+			return nil
+		}
+		kind := classify(p)
+		if kind == "" {
+			probs = append(probs, Problem{File: p, Pos: Pos{1, 1}, Code: "file/unknown", Args: []string{p}})
+			return nil
+		}
+		b, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		s.Files = append(s.Files, p)
+		root, ps := parse(p, b)
+		if len(ps) > 0 {
+			probs = append(probs, ps...)
+			return nil
+		}
+		var dups []Problem
+		value := toJSON(root, func(k *yaml.Node) {
+			dups = append(dups, Problem{File: p, Pos: Pos{k.Line, k.Column}, Code: "yaml/duplicate-key", Args: []string{k.Value}})
+		})
+		if len(dups) > 0 {
+			probs = append(probs, dups...)
+			return nil
+		}
+		ps, err = validate(p, kind, root, value)
+		if err != nil {
+			return err
+		}
+		if len(ps) > 0 {
+			probs = append(probs, ps...)
+			return nil
+		}
+		s.docs[p] = root
+		v, err := decode(kind, p, root)
+		if err != nil {
+			probs = append(probs, Problem{File: p, Pos: Pos{1, 1}, Code: "yaml/decode", Args: []string{err.Error()}})
+			return nil
+		}
+		switch v := v.(type) {
+		case *Vocab:
+			s.Vocab = v
+		case *Act:
+			if prev := s.Acts[v.ID]; prev != nil {
+				probs = append(probs, Problem{File: p, Pos: s.PosOf(p, "id"), Code: "ref/duplicate-id", Args: []string{v.ID, prev.File}})
+				return nil
+			}
+			s.Acts[v.ID] = v
+		case *Service:
+			services[path.Base(path.Dir(p))] = v
+		case *Edition:
+			editions = append(editions, v)
+		case *MCI:
+			s.MCI = v
+		case *Goods:
+			s.Goods = v
+		case *Glossary:
+			s.Glossary = v
+		case *Changes:
+			s.Changes = v
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	if s.Vocab == nil && !hasFileProblem(probs, Dir+"/vocab.yaml") {
+		probs = append(probs, Problem{File: Dir + "/vocab.yaml", Pos: Pos{1, 1}, Code: "file/missing", Args: []string{Dir + "/vocab.yaml"}})
+	}
+
+	for dir, sv := range services {
+		s.Services = append(s.Services, sv)
+		_ = dir
+	}
+	sort.Slice(s.Services, func(i, j int) bool {
+		if s.Services[i].Order != s.Services[j].Order {
+			return s.Services[i].Order < s.Services[j].Order
+		}
+		return s.Services[i].ID < s.Services[j].ID
+	})
+	for _, e := range editions {
+		dir := path.Base(path.Dir(e.File))
+		sv := services[dir]
+		if sv == nil {
+			probs = append(probs, Problem{File: e.File, Pos: Pos{1, 1}, Code: "file/no-service", Args: []string{dir, path.Join(path.Dir(e.File), "service.yaml")}})
+			continue
+		}
+		sv.Editions = append(sv.Editions, e)
+	}
+	for _, sv := range s.Services {
+		sort.Slice(sv.Editions, func(i, j int) bool { return sv.Editions[i].Edition < sv.Editions[j].Edition })
+		s.Editions = append(s.Editions, sv.Editions...)
+	}
+
+	for _, a := range s.Acts {
+		a.units = map[string]int{}
+		for i, u := range a.Outline {
+			if _, dup := a.units[u.At]; dup {
+				probs = append(probs, Problem{File: a.File, Pos: u.Pos, Code: "ref/duplicate-unit", Args: []string{u.At}})
+				continue
+			}
+			a.units[u.At] = i
+		}
+		for _, sd := range a.Seeds {
+			if _, ok := s.Seeds[sd.File]; ok {
+				continue
+			}
+			b, err := fs.ReadFile(fsys, SourcesDir+"/"+sd.File)
+			if err != nil {
+				probs = append(probs, Problem{File: a.File, Pos: s.PosOf(a.File, "seeds"), Code: "ref/seed-missing", Args: []string{SourcesDir + "/" + sd.File}})
+				continue
+			}
+			s.Seeds[sd.File] = strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
+		}
+	}
+	SortProblems(probs)
+	return s, probs, nil
+}
+
+func hasFileProblem(ps []Problem, file string) bool {
+	for _, p := range ps {
+		if p.File == file {
+			return true
+		}
+	}
+	return false
+}
+
+var editionFile = regexp.MustCompile(`^rules/services/[^/]+/[0-9]{4}\.yaml$`)
+
+// classify names the schema of a rule file by its place in the tree.
+func classify(p string) string {
+	switch {
+	case p == Dir+"/vocab.yaml":
+		return "vocab"
+	case p == Dir+"/changes.yaml":
+		return "changes"
+	case p == Dir+"/tables/mci.yaml":
+		return "mci"
+	case p == Dir+"/tables/glossary.yaml":
+		return "glossary"
+	case strings.HasPrefix(p, Dir+"/tables/") && strings.Contains(p, "goods"):
+		return "goods"
+	case strings.HasPrefix(p, Dir+"/acts/") && strings.Count(p, "/") == 2:
+		return "act"
+	case strings.HasPrefix(p, Dir+"/services/") && strings.HasSuffix(p, "/service.yaml") && strings.Count(p, "/") == 3:
+		return "service"
+	case editionFile.MatchString(p):
+		return "edition"
+	}
+	return ""
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
+
+// parse reads one YAML document, turning syntax errors and text that is not
+// UTF-8 into positioned problems.
+func parse(file string, b []byte) (*yaml.Node, []Problem) {
+	if !utf8.Valid(b) {
+		line := 1 + bytes.Count(b[:firstInvalid(b)], []byte("\n"))
+		return nil, []Problem{{File: file, Pos: Pos{line, 1}, Code: "yaml/utf8"}}
+	}
+	var root yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	if err := dec.Decode(&root); err != nil {
+		line, msg := 1, err.Error()
+		for _, l := range strings.Split(msg, "\n") {
+			if m := yamlLine.FindStringSubmatch(strings.TrimSpace(l)); m != nil {
+				if m[1] != "" {
+					line, _ = strconv.Atoi(m[1])
+				}
+				msg = m[2]
+				break
+			}
+		}
+		if strings.Contains(msg, "EOF") && len(bytes.TrimSpace(b)) == 0 {
+			msg = "the file is empty"
+		}
+		return nil, []Problem{{File: file, Pos: Pos{line, 1}, Code: "yaml/syntax", Args: []string{msg}}}
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		return nil, []Problem{{File: file, Pos: Pos{extra.Line, extra.Column}, Code: "yaml/many-documents"}}
+	}
+	return &root, nil
+}
+
+func firstInvalid(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return len(b)
+}
+
+// decode fills the typed model from a file that passed its schema.
+func decode(kind, file string, root *yaml.Node) (any, error) {
+	var v any
+	switch kind {
+	case "vocab":
+		v = &Vocab{File: file}
+	case "changes":
+		v = &Changes{File: file}
+	case "mci":
+		v = &MCI{File: file}
+	case "glossary":
+		v = &Glossary{File: file}
+	case "goods":
+		v = &Goods{File: file}
+	case "act":
+		v = &Act{File: file}
+	case "service":
+		v = &Service{File: file}
+	case "edition":
+		v = &Edition{File: file}
+	default:
+		return nil, fmt.Errorf("no model for %s", kind)
+	}
+	if err := root.Decode(v); err != nil {
+		return nil, err
+	}
+	attach(reflect.ValueOf(v), root)
+	return v, nil
+}
