@@ -60,7 +60,8 @@ func walkTexts(v reflect.Value, site textSite, fn func(textSite)) {
 			}
 		}
 		for i := 0; i < t.NumField(); i++ {
-			if t.Field(i).IsExported() {
+			// A service's editions are walked from their own files.
+			if f := t.Field(i); f.IsExported() && f.Name != "Editions" {
 				walkTexts(v.Field(i), site, fn)
 			}
 		}

@@ -1,0 +1,168 @@
+package lint
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/rogpeppe/go-internal/txtar"
+
+	"ruqsat/internal/rules"
+)
+
+var update = flag.Bool("update", false, "rewrite the want sections of testdata/cases/*.txtar")
+
+// baseTree returns a small valid repository: testdata/base plus the real
+// vocabulary, so that cases test the checks and not a private vocabulary.
+func baseTree(t *testing.T) fstest.MapFS {
+	t.Helper()
+	m := fstest.MapFS{}
+	err := filepath.WalkDir("testdata/base", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel("testdata/base", p)
+		m[filepath.ToSlash(rel)] = &fstest.MapFile{Data: b}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	vocab, err := os.ReadFile("../../rules/vocab.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m["rules/vocab.yaml"] = &fstest.MapFile{Data: vocab}
+	return m
+}
+
+// report loads and lints fsys and renders the problems as lint prints them.
+func report(t *testing.T, fsys fs.FS) string {
+	t.Helper()
+	s, probs, err := rules.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(probs) == 0 {
+		probs = Run(s)
+	}
+	var b strings.Builder
+	for _, p := range probs {
+		what, _ := Message(p, rules.EN)
+		fmt.Fprintf(&b, "%s:%d:%d: %s: %s\n", p.File, p.Pos.Line, p.Pos.Col, p.Code, what)
+	}
+	return b.String()
+}
+
+// TestCases runs testdata/cases/*.txtar. Each case overlays files on the
+// base tree (a section named "remove" lists files to delete) and gives in
+// its "want" section the exact problems lint must print: file, line,
+// column, code and message.
+func TestCases(t *testing.T) {
+	files, _ := filepath.Glob("testdata/cases/*.txtar")
+	if len(files) == 0 {
+		t.Fatal("no cases")
+	}
+	if *update && os.Getenv("CI") != "" {
+		t.Fatal("-update is refused in CI")
+	}
+	for _, file := range files {
+		name := strings.TrimSuffix(filepath.Base(file), ".txtar")
+		t.Run(name, func(t *testing.T) {
+			ar, err := txtar.ParseFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			tree := baseTree(t)
+			want, wantAt := "", -1
+			for i, f := range ar.Files {
+				switch f.Name {
+				case "want":
+					want, wantAt = string(f.Data), i
+				case "remove":
+					for _, p := range strings.Fields(string(f.Data)) {
+						delete(tree, p)
+					}
+				default:
+					tree[f.Name] = &fstest.MapFile{Data: f.Data}
+				}
+			}
+			if wantAt < 0 {
+				t.Fatal("case has no want section")
+			}
+			got := report(t, tree)
+			if got == want {
+				return
+			}
+			if *update {
+				ar.Files[wantAt].Data = []byte(got)
+				if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			t.Errorf("lint printed:\n%s\nwant:\n%s", got, want)
+		})
+	}
+}
+
+// TestRealData lints the project's own rule data: it must be clean.
+func TestRealData(t *testing.T) {
+	got := report(t, os.DirFS("../.."))
+	if got != "" {
+		t.Errorf("the rule data has lint problems:\n%s", got)
+	}
+}
+
+// TestMessagesComplete makes sure every message has all three languages and
+// every code reported anywhere in the code has a message.
+func TestMessagesComplete(t *testing.T) {
+	for code, m := range messages {
+		for _, l := range rules.Langs {
+			if strings.TrimSpace(m.msg[l]) == "" || strings.TrimSpace(m.fix[l]) == "" {
+				t.Errorf("%s: no %s message or fix", code, l)
+			}
+		}
+	}
+	for _, dir := range []string{".", "../rules"} {
+		srcs, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+		for _, src := range srcs {
+			if strings.HasSuffix(src, "_test.go") {
+				continue
+			}
+			b, _ := os.ReadFile(src)
+			for _, code := range codeLiterals(b) {
+				if _, ok := messages[code]; !ok {
+					t.Errorf("%s reports %q, which has no message", src, code)
+				}
+			}
+		}
+	}
+}
+
+// codeLiterals finds string literals shaped like problem codes ("a/b").
+func codeLiterals(b []byte) []string {
+	var out []string
+	for _, part := range bytes.Split(b, []byte(`"`)) {
+		s := string(part)
+		if len(s) < 4 || len(s) > 40 || strings.Count(s, "/") != 1 || strings.ContainsAny(s, " .%*{}<>:=,()") {
+			continue
+		}
+		prefix := s[:strings.Index(s, "/")]
+		switch prefix {
+		case "file", "yaml", "schema", "ref", "unique", "parity", "official", "hygiene", "term", "date":
+			out = append(out, s)
+		}
+	}
+	return out
+}
