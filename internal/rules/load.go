@@ -330,3 +330,14 @@ func decode(kind, file string, root *yaml.Node) (any, error) {
 	attach(reflect.ValueOf(v), root)
 	return v, nil
 }
+
+// Raw returns a loaded file's data as JSON-ready values (maps, slices,
+// strings, numbers), with the same keys as the YAML: the form the rule
+// data is exported in.
+func (s *Set) Raw(file string) any {
+	root := s.docs[file]
+	if root == nil {
+		return nil
+	}
+	return toJSON(root, func(*yaml.Node) {})
+}

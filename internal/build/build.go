@@ -1,0 +1,213 @@
+// Package build runs the whole pipeline that turns the rule data into the
+// site: lint, generated pages and files, the WebAssembly checker, Hugo, and
+// the search index. It builds into a temporary folder and replaces the
+// output only when every step succeeded, so a failed build never leaves a
+// half-built site behind.
+package build
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"ruqsat/internal/gen/site"
+	"ruqsat/internal/i18n"
+	"ruqsat/internal/lint"
+	"ruqsat/internal/rules"
+)
+
+// Options control a build.
+type Options struct {
+	Root  string    // repository root
+	Out   string    // output folder, e.g. "public"
+	Today string    // the date the site treats as today (2006-01-02); "" = now
+	Log   io.Writer // progress messages
+	// SkipSearch leaves out the Pagefind index (used by quick rebuilds).
+	SkipSearch bool
+}
+
+// LintError is returned when the rule data has problems; nothing was built.
+type LintError struct {
+	Problems []rules.Problem
+}
+
+func (e *LintError) Error() string {
+	return fmt.Sprintf("the rule data has %d problem(s); run ruqsat lint", len(e.Problems))
+}
+
+// Step is one timed stage of a build, for reports and benchmarks.
+type Step struct {
+	Name string
+	Took time.Duration
+}
+
+// Result reports what a build did.
+type Result struct {
+	Pages int
+	Steps []Step
+}
+
+// Run builds the site.
+func Run(ctx context.Context, o Options) (*Result, error) {
+	if o.Log == nil {
+		o.Log = io.Discard
+	}
+	if o.Today == "" {
+		o.Today = site.Today()
+	}
+	res := &Result{}
+	step := func(name string, f func() error) error {
+		t := time.Now()
+		err := f()
+		res.Steps = append(res.Steps, Step{name, time.Since(t)})
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		fmt.Fprintf(o.Log, "  %-10s %s\n", name, time.Since(t).Round(time.Millisecond))
+		return nil
+	}
+	root := os.DirFS(o.Root)
+	var set *rules.Set
+	if err := step("lint", func() error {
+		s, probs, err := rules.Load(root)
+		if err != nil {
+			return err
+		}
+		if len(probs) == 0 {
+			probs = lint.Run(s)
+		}
+		if len(probs) > 0 {
+			return &LintError{probs}
+		}
+		set = s
+		return nil
+	}); err != nil {
+		var le *LintError
+		if errors.As(err, &le) {
+			return res, le
+		}
+		return res, err
+	}
+	tr, err := i18n.Load(root)
+	if err != nil {
+		return res, err
+	}
+	if err := step("pages", func() error {
+		g, err := site.New(set, tr, o.Today)
+		if err != nil {
+			return err
+		}
+		n, err := g.Generate(filepath.Join(o.Root, "content"))
+		res.Pages = n
+		if err != nil {
+			return err
+		}
+		return g.GenerateStatic(filepath.Join(o.Root, "_gen", "static"))
+	}); err != nil {
+		return res, err
+	}
+	for _, extra := range extraSteps {
+		if err := step(extra.name, func() error { return extra.run(ctx, o, set) }); err != nil {
+			return res, err
+		}
+	}
+	tmp, err := os.MkdirTemp(o.Root, ".public-")
+	if err != nil {
+		return res, err
+	}
+	defer os.RemoveAll(tmp)
+	if err := step("hugo", func() error { return runHugo(ctx, o, tmp) }); err != nil {
+		return res, err
+	}
+	if !o.SkipSearch {
+		if err := step("search", func() error { return runPagefind(ctx, o, tmp) }); err != nil {
+			return res, err
+		}
+	}
+	out := filepath.Join(o.Root, o.Out)
+	if filepath.IsAbs(o.Out) {
+		out = o.Out
+	}
+	old := out + ".old"
+	os.RemoveAll(old)
+	if _, err := os.Stat(out); err == nil {
+		if err := os.Rename(out, old); err != nil {
+			return res, err
+		}
+	}
+	if err := os.Rename(tmp, out); err != nil {
+		return res, err
+	}
+	os.RemoveAll(old)
+	return res, nil
+}
+
+// extraStep lets other parts of the pipeline (checklist schemas, the
+// WebAssembly checker) join the build without this package importing them.
+type extraStep struct {
+	name string
+	run  func(ctx context.Context, o Options, s *rules.Set) error
+}
+
+var extraSteps []extraStep
+
+// AddStep registers a build step that runs after the pages are generated
+// and before Hugo.
+func AddStep(name string, run func(ctx context.Context, o Options, s *rules.Set) error) {
+	extraSteps = append(extraSteps, extraStep{name, run})
+}
+
+// hugoCommand returns how to run the pinned Hugo: $RUQSAT_HUGO if set (a
+// prebuilt binary), else `go tool -modfile=tools.mod hugo`.
+func hugoCommand(ctx context.Context, root string, args ...string) *exec.Cmd {
+	if bin := os.Getenv("RUQSAT_HUGO"); bin != "" {
+		return exec.CommandContext(ctx, bin, args...)
+	}
+	return exec.CommandContext(ctx, "go", append([]string{"tool", "-modfile=tools.mod", "hugo"}, args...)...)
+}
+
+func runHugo(ctx context.Context, o Options, dest string) error {
+	abs, err := filepath.Abs(dest)
+	if err != nil {
+		return err
+	}
+	cmd := hugoCommand(ctx, o.Root, "build", "--quiet", "--destination", abs, "--cleanDestinationDir", "--panicOnWarning")
+	cmd.Dir = o.Root
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		return fmt.Errorf("%v\n%s", err, strings.TrimSpace(string(out)))
+	}
+	return nil
+}
+
+// runPagefind indexes the built site. The Pagefind binary comes from the
+// npm package in tools/, installed on first use.
+func runPagefind(ctx context.Context, o Options, dest string) error {
+	tools := filepath.Join(o.Root, "tools")
+	bin := filepath.Join(tools, "node_modules", ".bin", "pagefind")
+	if _, err := os.Stat(bin); err != nil {
+		fmt.Fprintln(o.Log, "  installing the build tools in tools/ (npm ci, once)")
+		cmd := exec.CommandContext(ctx, "npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
+		cmd.Dir = tools
+		cmd.Env = append(os.Environ(), "CHROMEDRIVER_SKIP_DOWNLOAD=true", "PUPPETEER_SKIP_DOWNLOAD=1")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			return fmt.Errorf("npm ci in tools/: %v\n%s", err, out)
+		}
+	}
+	abs, err := filepath.Abs(dest)
+	if err != nil {
+		return err
+	}
+	cmd := exec.CommandContext(ctx, bin, "--site", abs, "--quiet")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		return fmt.Errorf("pagefind: %v\n%s", err, out)
+	}
+	return nil
+}
