@@ -2,6 +2,8 @@ package filetype
 
 import (
 	"bytes"
+	"encoding/binary"
+	"hash/crc32"
 	"errors"
 	"image"
 	"image/color"
@@ -80,10 +82,11 @@ func TestCheckImageHugeHeaderOnly(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := b.Bytes()
-	// IHDR width and height are at bytes 16..23; the CRC after them is
-	// only checked by a full decode.
+	// IHDR's width and height are at bytes 16..23 and its CRC, over the
+	// chunk type and data (12..28), at 29..32.
 	p[16], p[17], p[18], p[19] = 0, 1, 0x86, 0xA0
 	p[20], p[21], p[22], p[23] = 0, 1, 0x86, 0xA0
+	binary.BigEndian.PutUint32(p[29:], crc32.ChecksumIEEE(p[12:29]))
 	w, h, err := CheckImage(bytes.NewReader(p), PNG)
 	if err != nil || w != 100000 || h != 100000 {
 		t.Fatalf("CheckImage = %d, %d, %v", w, h, err)

@@ -18,7 +18,7 @@ import (
 // A command is one ruqsat subcommand; help is rendered from this table.
 type command struct {
 	name, usage, short string
-	run               func(ctx context.Context, env *env, args []string) int
+	run                func(ctx context.Context, env *env, args []string) int
 }
 
 // env is what a command may touch: its streams and the repository root.

@@ -14,10 +14,10 @@ type Status string
 
 // The statuses a fact can have.
 const (
-	Known      Status = "known"
-	Partial    Status = "partial"
-	Missing    Status = "missing"
-	NA         Status = "n/a"
+	Known   Status = "known"
+	Partial Status = "partial"
+	Missing Status = "missing"
+	NA      Status = "n/a"
 )
 
 // Facts are the columns of the coverage view, in display order.
@@ -64,9 +64,9 @@ func (c *Cell) Fact(name string) *Fact {
 
 // Matrix is the services × editions view.
 type Matrix struct {
-	Editions []string   `json:"editions"`
-	Services []string   `json:"services"`
-	Cells    [][]*Cell  `json:"cells"` // [service][edition]; nil = no such edition
+	Editions []string  `json:"editions"`
+	Services []string  `json:"services"`
+	Cells    [][]*Cell `json:"cells"` // [service][edition]; nil = no such edition
 }
 
 // Compute builds the matrix of a loaded rule set.
@@ -247,4 +247,3 @@ func containsStr(l []string, s string) bool {
 	}
 	return false
 }
-

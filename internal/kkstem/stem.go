@@ -12,7 +12,8 @@ import (
 // that «куәлігі» and «куәлік» both give «куалик» and «талабы» and «талап»
 // both give «талап». Words with any letter outside Cyrillic, or any digit,
 // are only folded. Stem never shortens a word below three letters, never
-// returns "" for a non-empty word, and Stem(Stem(w)) == Stem(w).
+// returns "" for a non-empty word, and Stem(Stem(w)) == Stem(w). A few
+// stems are kept whole (see keep).
 func Stem(word string) string {
 	s, _ := stem(Fold(word))
 	return s
@@ -33,7 +34,7 @@ func stem(folded string) (string, []string) {
 	var took []string
 	for {
 		alternate(w)
-		s := match(w)
+		s := match(w, keepFloor(w))
 		if s == nil {
 			return string(w), took
 		}
@@ -54,12 +55,13 @@ func alternate(w []rune) {
 	}
 }
 
-// match returns the longest suffix w ends in whose stem is long enough and
-// ends in a letter the suffix may follow, or nil.
-func match(w []rune) *suffix {
+// match returns the longest suffix w ends in whose stem keeps s.Min runes,
+// and floor runes of a kept stem, and ends in a letter the suffix may
+// follow; or nil.
+func match(w []rune, floor int) *suffix {
 	for n := min(maxSuffix, len(w)-1); n >= 1; n-- {
 		s, ok := suffixIndex[string(w[len(w)-n:])]
-		if !ok || len(w)-n < s.Min {
+		if !ok || len(w)-n < max(s.Min, floor) {
 			continue
 		}
 		if strings.ContainsRune(s.After, w[len(w)-n-1]) {

@@ -112,12 +112,11 @@ var suffixes = []suffix{
 	{"тан", unvoiced, minStem, "ablative"},
 	{"тен", unvoiced, minStem, "ablative"},
 
-	// Instrumental.
+	// Instrumental. After the 3rd person possessive it is -ымен/-сымен,
+	// which is -ы/-сы plus -мен and needs no entry.
 	{"мен", vowel + sonorant + lateral, minStem, "instrumental"},
 	{"бен", nasal + sibilant, minStem, "instrumental"},
 	{"пен", unvoiced, minStem, "instrumental"},
-	{"нымен", vowel, minStem, "instrumental"},
-	{"нимен", vowel, minStem, "instrumental"},
 
 	// Relative -ғы/-гі (жылғы, қаңтардағы). After a vowel, г is the stem's
 	// own к (куәлігі = куәлік+і), so a bare -гы needs a voiced consonant.
@@ -164,4 +163,34 @@ func init() {
 		suffixIndex[s.Text] = s
 		maxSuffix = max(maxSuffix, len([]rune(s.Text)))
 	}
+}
+
+// keep lists stems Stem never cuts into, each a word the rules above would
+// cut into an unrelated one: «қолданыс» (application) would become «қол»
+// (hand), «келісім» (agreement) «кел» (come), «тегін» (free of charge)
+// «тек» (only), «сауда» (trade) «сау» (healthy). A word beginning with one
+// keeps at least that much, so «келісімнің» and «келісімі» stop at
+// «келисим». Spelled folded; none ends in г or б.
+var keep = []string{
+	"жаргы",    // жарғы, charter (not жар)
+	"келисим",  // келісім, agreement (not кел)
+	"колданыс", // қолданыс, application (not қол)
+	"маман",    // маман, specialist (not мама)
+	"орыс",     // орыс, Russian (not орындаған)
+	"сауда",    // сауда, trade (not сау)
+	"тегин",    // тегін, free of charge (not тегі, surname)
+	"тургылык", // тұрғылықты, of residence (not түр, type)
+}
+
+// keepFloor returns how many runes of w a kept stem protects: the length of
+// the longest kept stem w begins with, or 0.
+func keepFloor(w []rune) int {
+	floor := 0
+	for _, k := range keep {
+		kr := []rune(k)
+		if len(kr) <= len(w) && len(kr) > floor && string(w[:len(kr)]) == k {
+			floor = len(kr)
+		}
+	}
+	return floor
 }

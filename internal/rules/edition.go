@@ -5,32 +5,32 @@ type Edition struct {
 	File string `yaml:"-"`
 	Pos  Pos    `yaml:"-"`
 
-	Service     string            `yaml:"service"`
-	Edition     string            `yaml:"edition"`
-	Act         string            `yaml:"act"`
-	Part        string            `yaml:"part"`
-	Follows     []Lineage         `yaml:"follows,omitempty"`
-	Name        TextFact          `yaml:"name"`
-	Provider    TextFact          `yaml:"provider"`
-	LegalBasis  List[Cited]       `yaml:"legal_basis"`
-	Applicants  IDs               `yaml:"applicants"`
-	Channels    IDs               `yaml:"channels"`
-	ServiceForm IDFact            `yaml:"service_form"`
-	Result      TextFact          `yaml:"result"`
-	ResultForm  IDs               `yaml:"result_form"`
-	Asks        []string          `yaml:"asks,omitempty"`
-	Subspecies  List[Subspecies]  `yaml:"subspecies"`
-	Kinds       List[Kind]        `yaml:"kinds"`
-	Payment     IDs               `yaml:"payment"`
-	Renewal     Renewal           `yaml:"renewal"`
-	Refusals    List[Refusal]     `yaml:"refusal_grounds"`
-	Appeals     List[Appeal]      `yaml:"appeals"`
-	Qualify     Qualification     `yaml:"qualification"`
-	Contacts    Contacts          `yaml:"contacts"`
-	Forms       List[Form]        `yaml:"forms"`
-	Provisions  []Provision       `yaml:"provisions,omitempty"`
-	Conflicts   []Conflict        `yaml:"conflicts,omitempty"`
-	Notes       []Cited           `yaml:"notes,omitempty"`
+	Service     string                    `yaml:"service"`
+	Edition     string                    `yaml:"edition"`
+	Act         string                    `yaml:"act"`
+	Part        string                    `yaml:"part"`
+	Follows     []Lineage                 `yaml:"follows,omitempty"`
+	Name        TextFact                  `yaml:"name"`
+	Provider    TextFact                  `yaml:"provider"`
+	LegalBasis  List[Cited]               `yaml:"legal_basis"`
+	Applicants  IDs                       `yaml:"applicants"`
+	Channels    IDs                       `yaml:"channels"`
+	ServiceForm IDFact                    `yaml:"service_form"`
+	Result      TextFact                  `yaml:"result"`
+	ResultForm  IDs                       `yaml:"result_form"`
+	Asks        []string                  `yaml:"asks,omitempty"`
+	Subspecies  List[Subspecies]          `yaml:"subspecies"`
+	Kinds       List[Kind]                `yaml:"kinds"`
+	Payment     IDs                       `yaml:"payment"`
+	Renewal     Renewal                   `yaml:"renewal"`
+	Refusals    List[Refusal]             `yaml:"refusal_grounds"`
+	Appeals     List[Appeal]              `yaml:"appeals"`
+	Qualify     Qualification             `yaml:"qualification"`
+	Contacts    Contacts                  `yaml:"contacts"`
+	Forms       List[Form]                `yaml:"forms"`
+	Provisions  []Provision               `yaml:"provisions,omitempty"`
+	Conflicts   []Conflict                `yaml:"conflicts,omitempty"`
+	Notes       []Cited                   `yaml:"notes,omitempty"`
 	Reviewed    struct{ Date, By string } `yaml:"reviewed"`
 }
 
@@ -158,7 +158,7 @@ func (f Fee) Free() bool { return f.Due != nil && !*f.Due }
 
 // Document is one item of a document list.
 type Document struct {
-	ID        string              `yaml:"id"`
+	ID        string `yaml:"id"`
 	Texts     `yaml:",inline"`
 	When      map[string][]string `yaml:"when,omitempty"`
 	Medium    string              `yaml:"medium"` // electronic, scan, paper, data, carrier
@@ -199,19 +199,19 @@ type Appeal struct {
 
 // Qualification holds the qualification checks, or a gap.
 type Qualification struct {
-	Basis      *Cited       `yaml:"basis,omitempty"`
-	Checks     []Cited      `yaml:"checks,omitempty"`
-	Test       *QualTest    `yaml:"test,omitempty"`
-	Experience *Experience  `yaml:"experience_years,omitempty"`
+	Basis      *Cited      `yaml:"basis,omitempty"`
+	Checks     []Cited     `yaml:"checks,omitempty"`
+	Test       *QualTest   `yaml:"test,omitempty"`
+	Experience *Experience `yaml:"experience_years,omitempty"`
 	Gap        `yaml:"-"`
 	Pos        Pos `yaml:"-"`
 }
 
 // QualTest is the qualification test, or a gap.
 type QualTest struct {
-	Written     bool  `yaml:"written,omitempty"`
-	PassPercent int   `yaml:"pass_percent,omitempty"`
-	Minutes     int   `yaml:"minutes,omitempty"`
+	Written     bool `yaml:"written,omitempty"`
+	PassPercent int  `yaml:"pass_percent,omitempty"`
+	Minutes     int  `yaml:"minutes,omitempty"`
 	Texts       `yaml:",inline"`
 	Cite        Cites `yaml:"cite,omitempty"`
 	Gap         `yaml:"-"`

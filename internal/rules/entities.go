@@ -131,20 +131,20 @@ func (s *Service) Edition(year string) *Edition {
 
 // Vocab holds the closed lists rule files refer to by id.
 type Vocab struct {
-	File           string     `yaml:"-"`
-	Applicants     []VocabTerm     `yaml:"applicants"`
-	Channels       []VocabTerm     `yaml:"channels"`
-	ServiceForms   []VocabTerm     `yaml:"service_forms"`
-	ResultForms    []VocabTerm     `yaml:"result_forms"`
-	Kinds          []VocabTerm     `yaml:"kinds"`
-	Actors         []VocabTerm     `yaml:"actors"`
-	PaymentMethods []VocabTerm     `yaml:"payment_methods"`
-	TermStarts     []VocabTerm     `yaml:"term_starts"`
-	Topics         []VocabTerm     `yaml:"topics"`
-	RefusalGroups  []VocabTerm     `yaml:"refusal_groups"`
-	ActKinds       []VocabTerm     `yaml:"act_kinds"`
-	Gaps           []VocabTerm     `yaml:"gaps"`
-	Questions      []Question `yaml:"questions"`
+	File           string      `yaml:"-"`
+	Applicants     []VocabTerm `yaml:"applicants"`
+	Channels       []VocabTerm `yaml:"channels"`
+	ServiceForms   []VocabTerm `yaml:"service_forms"`
+	ResultForms    []VocabTerm `yaml:"result_forms"`
+	Kinds          []VocabTerm `yaml:"kinds"`
+	Actors         []VocabTerm `yaml:"actors"`
+	PaymentMethods []VocabTerm `yaml:"payment_methods"`
+	TermStarts     []VocabTerm `yaml:"term_starts"`
+	Topics         []VocabTerm `yaml:"topics"`
+	RefusalGroups  []VocabTerm `yaml:"refusal_groups"`
+	ActKinds       []VocabTerm `yaml:"act_kinds"`
+	Gaps           []VocabTerm `yaml:"gaps"`
+	Questions      []Question  `yaml:"questions"`
 }
 
 // VocabTerm is a vocabulary entry: an id and its labels.
@@ -159,7 +159,7 @@ type Question struct {
 	ID      string `yaml:"id"`
 	Texts   `yaml:",inline"`
 	Options []VocabTerm `yaml:"options"`
-	Pos     Pos    `yaml:"-"`
+	Pos     Pos         `yaml:"-"`
 }
 
 // Find returns the term with id in list, or nil.
@@ -214,7 +214,7 @@ type Goods struct {
 
 // GoodsItem is one row of the goods list.
 type GoodsItem struct {
-	N        int     `yaml:"n"`
+	N        int `yaml:"n"`
 	Texts    `yaml:",inline"`
 	Includes []Texts `yaml:"includes,omitempty"`
 	Cite     Cites   `yaml:"cite"`

@@ -6,11 +6,11 @@ import (
 
 // change is one difference between two editions, ready to print.
 type change struct {
-	What   string   // fact id: name, applicants, channels, kinds, term, fee, documents, steps
-	Kind   string   // application kind, for per-kind facts
-	Before string   // plain text in the page language
-	After  string
-	Added  []string // for lists: items only in the newer edition
+	What    string // fact id: name, applicants, channels, kinds, term, fee, documents, steps
+	Kind    string // application kind, for per-kind facts
+	Before  string // plain text in the page language
+	After   string
+	Added   []string // for lists: items only in the newer edition
 	Removed []string
 	Changed []string
 }

@@ -158,10 +158,10 @@ func (g *Generator) coverageData(l rules.Lang) coverageData {
 }
 
 type tablesData struct {
-	MCI      *rules.MCI
-	Goods    *rules.Goods
-	Current  int
-	CurFrom  string
+	MCI     *rules.MCI
+	Goods   *rules.Goods
+	Current int
+	CurFrom string
 }
 
 func (g *Generator) tablesData(l rules.Lang) tablesData {

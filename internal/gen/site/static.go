@@ -58,12 +58,12 @@ func writeFile(path string, b []byte) error {
 // Export is the machine-readable rule data at /data/rules.json. Each part
 // has the shape of its rule file (schemas under /schemas/rules/).
 type Export struct {
-	Format   string                    `json:"format"`
-	Acts     map[string]any            `json:"acts"`
-	Services map[string]exportService  `json:"services"`
-	Vocab    any                       `json:"vocab"`
-	Tables   map[string]any            `json:"tables"`
-	Changes  any                       `json:"changes"`
+	Format   string                   `json:"format"`
+	Acts     map[string]any           `json:"acts"`
+	Services map[string]exportService `json:"services"`
+	Vocab    any                      `json:"vocab"`
+	Tables   map[string]any           `json:"tables"`
+	Changes  any                      `json:"changes"`
 }
 
 type exportService struct {

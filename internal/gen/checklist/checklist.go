@@ -1,0 +1,508 @@
+// Package checklist generates the JSON Schema checklists an applicant's
+// package manifest is validated against: one per service, edition and
+// application kind whose document list is in the sources, plus the common
+// manifest envelope and an index the checker uses to pick an edition by
+// date. The checker reads only these generated files, never rules/.
+package checklist
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"strings"
+
+	"ruqsat/internal/rules"
+	"ruqsat/schemas"
+)
+
+// Dir is where the checklists are written, relative to the repository root.
+const Dir = "schemas/checklists"
+
+// Files returns every generated file by name (e.g. "index.json"), so the
+// build can write them and a test can compare them with what is committed.
+func Files(s *rules.Set) (map[string][]byte, error) {
+	out := map[string][]byte{}
+	put := func(name string, v any) error {
+		var b bytes.Buffer
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(v); err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		out[name] = b.Bytes()
+		return nil
+	}
+	if err := put("package.schema.json", envelope()); err != nil {
+		return nil, err
+	}
+	idx := Index{Format: IndexFormat, Services: map[string]*IndexService{}}
+	for _, sv := range s.Services {
+		is := &IndexService{Name: texts(sv.Name)}
+		for _, e := range sv.Editions {
+			ie := IndexEdition{Edition: e.Edition, Act: e.Act, InForce: inForce(s, e)}
+			if a := s.Acts[e.Act]; a != nil {
+				ie.ActName = texts(a.Short)
+			}
+			if e.Kinds.Known() {
+				for _, k := range e.Kinds.Items {
+					ik := IndexKind{Kind: k.ID}
+					if k.Documents.Known() {
+						ik.Checklist = name(e, k.ID)
+						ik.Partial = k.DocumentsRest != nil
+						if err := put(ik.Checklist, schemaFor(s, e, &k)); err != nil {
+							return nil, err
+						}
+					} else {
+						ik.Gap = k.Documents.Unknown
+					}
+					ie.Kinds = append(ie.Kinds, ik)
+				}
+			} else {
+				ie.Gap = e.Kinds.Unknown
+			}
+			is.Editions = append(is.Editions, ie)
+		}
+		idx.Services[sv.ID] = is
+		idx.Order = append(idx.Order, sv.ID)
+	}
+	if s.MCI != nil {
+		for _, v := range s.MCI.Values {
+			idx.MCI = append(idx.MCI, MCI{From: v.From, KZT: v.KZT})
+		}
+	}
+	idx.Kinds = map[string]map[string]string{}
+	for _, k := range s.Vocab.Kinds {
+		idx.Kinds[k.ID] = texts(k.Texts)
+	}
+	if err := put("index.json", idx); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Write generates the checklists into root/Dir, removing stale files.
+func Write(root string, s *rules.Set) error {
+	files, err := Files(s)
+	if err != nil {
+		return err
+	}
+	dir := filepath.Join(root, Dir)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	old, _ := filepath.Glob(filepath.Join(dir, "*.json"))
+	for _, f := range old {
+		if _, keep := files[filepath.Base(f)]; !keep {
+			os.Remove(f)
+		}
+	}
+	for name, b := range files {
+		p := filepath.Join(dir, name)
+		if cur, err := os.ReadFile(p); err == nil && bytes.Equal(cur, b) {
+			continue
+		}
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func name(e *rules.Edition, kind string) string {
+	return e.Service + "-" + e.Edition + "-" + kind + ".schema.json"
+}
+
+// IndexFormat names the index's version.
+const IndexFormat = "ruqsat-checklists/1"
+
+// Index lists every service, edition and kind, with the edition's period in
+// force and the checklist to use, plus the MCI table for fee checks.
+type Index struct {
+	Format   string                       `json:"format"`
+	Order    []string                     `json:"order"`
+	Services map[string]*IndexService     `json:"services"`
+	Kinds    map[string]map[string]string `json:"kinds"`
+	MCI      []MCI                        `json:"mci"`
+}
+
+// IndexService is a service in the index.
+type IndexService struct {
+	Name     map[string]string `json:"name"`
+	Editions []IndexEdition    `json:"editions"` // oldest first
+}
+
+// IndexEdition is an edition in the index.
+type IndexEdition struct {
+	Edition string            `json:"edition"`
+	Act     string            `json:"act"`
+	ActName map[string]string `json:"act_name,omitempty"`
+	InForce Period            `json:"in_force"`
+	Kinds   []IndexKind       `json:"kinds,omitempty"`
+	Gap     string            `json:"gap,omitempty"` // why the kinds are not in the sources
+}
+
+// IndexKind is an application kind in the index.
+type IndexKind struct {
+	Kind      string `json:"kind"`
+	Checklist string `json:"checklist,omitempty"`
+	Partial   bool   `json:"partial,omitempty"`
+	Gap       string `json:"gap,omitempty"`
+}
+
+// Period is when an edition's act was in force. Dates are lower bounds
+// derived from the acts' entry-into-force rules unless marked exact.
+type Period struct {
+	From      string `json:"from,omitempty"`
+	FromExact bool   `json:"from_exact,omitempty"`
+	To        string `json:"to,omitempty"` // first day no longer in force
+	ToExact   bool   `json:"to_exact,omitempty"`
+	Repealed  bool   `json:"repealed,omitempty"`
+}
+
+// MCI is the index value from a date on.
+type MCI struct {
+	From string `json:"from"`
+	KZT  int    `json:"kzt"`
+}
+
+func inForce(s *rules.Set, e *rules.Edition) Period {
+	a := s.Acts[e.Act]
+	var p Period
+	if a == nil {
+		return p
+	}
+	if f := a.InForce; f != nil && f.Known() {
+		if f.Date.Value != "" {
+			p.From, p.FromExact = f.Date.Value, true
+		} else {
+			p.From = f.NotBefore
+		}
+	}
+	if p.From == "" {
+		p.From = a.Date
+	}
+	if r := a.RepealedBy; r != nil && r.Known() {
+		p.Repealed = true
+		if r.Effective.Value != "" {
+			p.To, p.ToExact = r.Effective.Value, true
+		} else {
+			p.To = r.NotBefore
+		}
+		if p.To == "" {
+			if ra := s.Acts[r.Act]; ra != nil {
+				p.To = ra.Date
+			}
+		}
+	}
+	if a.Status == "repealed" {
+		p.Repealed = true
+	}
+	return p
+}
+
+func texts(t rules.Texts) map[string]string {
+	m := map[string]string{}
+	for _, l := range rules.Langs {
+		if s := t.String(l); s != "" {
+			m[string(l)] = s
+		}
+	}
+	return m
+}
+
+// obj is a JSON object with a stable key order (encoding/json sorts map keys).
+type obj = map[string]any
+
+// envelope is the manifest format common to every checklist.
+func envelope() obj {
+	return obj{
+		"$schema":     "https://json-schema.org/draft/2020-12/schema",
+		"$id":         schemas.BaseURL + "checklists/package.schema.json",
+		"title":       "Ruqsat document package manifest",
+		"description": "The manifest (manifest.yaml or manifest.json) of a document package: which service and application it is for, the answers that decide what is required, the application's own fields, and the files attached to each checklist item. Each service, edition and application kind has a checklist schema that adds its own items to this one.",
+		"type":        "object",
+		"properties": obj{
+			"ruqsat":  obj{"description": "Manifest format version.", "const": 1},
+			"service": obj{"description": "Service id, e.g. sts-license (ruqsat check --list).", "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
+			"edition": obj{"description": "Edition (year of the act). Optional: by default the edition in force on the filing date is used.", "type": "string", "pattern": "^[0-9]{4}$"},
+			"kind":    obj{"description": "Application kind, e.g. issue or renewal.", "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
+			"filed":   obj{"description": "The date the application is (to be) filed, 2006-01-02. Optional: today by default.", "type": "string", "format": "date"},
+			"answers": obj{"description": "Answers that decide what is required (who applies, how the fee was paid, …).", "type": "object"},
+			"applicant": obj{
+				"description": "The application's own fields.",
+				"type":        "object",
+				"properties": obj{
+					"name":    obj{"type": "string", "minLength": 1, "maxLength": 500},
+					"bin":     obj{"description": "Business identification number (12 digits) of a legal entity or branch.", "type": "string", "pattern": "^[0-9]{12}$"},
+					"iin":     obj{"description": "Individual identification number (12 digits).", "type": "string", "pattern": "^[0-9]{12}$"},
+					"address": obj{"type": "string", "minLength": 1, "maxLength": 1000},
+					"phone":   obj{"type": "string", "pattern": "^[0-9 ()+-]{5,30}$"},
+					"email":   obj{"type": "string", "format": "email"},
+				},
+				"additionalProperties": false,
+			},
+			"fee": obj{
+				"description": "The fee paid: amount in tenge and payment date.",
+				"type":        "object",
+				"properties": obj{
+					"paid": obj{"type": "number", "minimum": 0},
+					"date": obj{"type": "string", "format": "date"},
+				},
+				"required":             []string{"paid", "date"},
+				"additionalProperties": false,
+			},
+			"change": obj{
+				"description": "For a renewal: the change that makes it necessary and its date.",
+				"type":        "object",
+				"properties": obj{
+					"date": obj{"type": "string", "format": "date"},
+					"what": obj{"type": "string", "minLength": 1, "maxLength": 1000},
+				},
+				"required":             []string{"date"},
+				"additionalProperties": false,
+			},
+			"info": obj{"description": "Information typed into the application rather than attached (e.g. licence details).", "type": "object", "additionalProperties": obj{"type": "string", "minLength": 1, "maxLength": 2000}},
+			"documents": obj{
+				"description":          "Files attached to each checklist item: a path inside the package, or a list of paths.",
+				"type":                 "object",
+				"additionalProperties": obj{"$ref": "#/$defs/files"},
+			},
+		},
+		"required":             []string{"ruqsat", "service", "kind", "answers", "documents"},
+		"additionalProperties": false,
+		"$defs": obj{
+			"file": obj{"description": "A path inside the package, with forward slashes.", "type": "string", "minLength": 1, "maxLength": 500, "pattern": "^[^/\\\\].*$"},
+			"files": obj{"oneOf": []any{
+				obj{"$ref": "#/$defs/file"},
+				obj{"type": "array", "items": obj{"$ref": "#/$defs/file"}, "minItems": 1, "maxItems": 50, "uniqueItems": true},
+			}},
+		},
+	}
+}
+
+// Accept lists the file types a document may be, by its medium.
+var Accept = map[string][]string{
+	"electronic": {"pdf", "cms"},
+	"scan":       {"pdf", "jpeg", "png"},
+	"paper":      {"pdf", "jpeg", "png"},
+	"carrier":    {"any"},
+}
+
+// schemaFor builds one checklist.
+func schemaFor(s *rules.Set, e *rules.Edition, k *rules.Kind) obj {
+	a := s.Acts[e.Act]
+	answerProps := obj{}
+	var requiredAnswers []string
+	var questions []any
+	for _, q := range e.Asks {
+		qu := s.Vocab.Question(q)
+		if qu == nil {
+			continue
+		}
+		var ids []string
+		var opts []any
+		for _, o := range qu.Options {
+			ids = append(ids, o.ID)
+			opts = append(opts, obj{"id": o.ID, "text": texts(o.Texts)})
+		}
+		answerProps[q] = obj{"enum": ids, "description": qu.String(rules.EN)}
+		requiredAnswers = append(requiredAnswers, q)
+		questions = append(questions, obj{"id": q, "text": texts(qu.Texts), "options": opts})
+	}
+	var subs []any
+	if e.Subspecies.Known() && len(e.Subspecies.Items) > 0 {
+		var ids []string
+		for _, sp := range e.Subspecies.Items {
+			ids = append(ids, sp.ID)
+			subs = append(subs, obj{"id": sp.ID, "text": texts(sp.Texts), "cite": cites(s, sp.Cite)})
+		}
+		answerProps["subspecies"] = obj{"type": "array", "items": obj{"enum": ids}, "minItems": 1, "uniqueItems": true,
+			"description": "Activity subspecies applied for."}
+		requiredAnswers = append(requiredAnswers, "subspecies")
+	}
+
+	docProps := obj{}
+	infoProps := obj{}
+	var requiredDocs, requiredInfo []string
+	var conds []any
+	var docs []any
+	for _, d := range k.Documents.Items {
+		dm := obj{"id": d.ID, "name": texts(d.Texts), "medium": d.Medium, "cite": cites(s, d.Cite)}
+		if d.Signed {
+			dm["signed"] = true
+		}
+		if d.Certified != "" {
+			dm["certified"] = d.Certified
+		}
+		if d.Copies > 0 {
+			dm["copies"] = d.Copies
+		}
+		if d.IfAny {
+			dm["if_any"] = true
+		}
+		if d.Fetched {
+			dm["fetched"] = true
+		}
+		if len(d.When) > 0 {
+			dm["when"] = d.When
+		}
+		if acc, ok := Accept[d.Medium]; ok {
+			dm["accept"] = acc
+		}
+		docs = append(docs, dm)
+		if d.Fetched || d.Medium == "object" {
+			continue // nothing the applicant attaches or types
+		}
+		target, props, req := "documents", docProps, &requiredDocs
+		if d.Medium == "data" {
+			target, props, req = "info", infoProps, &requiredInfo
+			props[d.ID] = obj{"type": "string", "minLength": 1, "maxLength": 2000, "description": d.String(rules.EN)}
+		} else {
+			props[d.ID] = obj{"$ref": "package.schema.json#/$defs/files", "description": d.String(rules.EN)}
+		}
+		if d.IfAny {
+			continue
+		}
+		if len(d.When) == 0 {
+			*req = append(*req, d.ID)
+			continue
+		}
+		conds = append(conds, obj{
+			"if":   whenSchema(d.When),
+			"then": obj{"properties": obj{target: obj{"required": []string{d.ID}}}, "required": []string{target}},
+		})
+	}
+	sort.Strings(requiredAnswers)
+
+	props := obj{
+		"service":   obj{"const": e.Service},
+		"edition":   obj{"const": e.Edition},
+		"kind":      obj{"const": k.ID},
+		"answers":   obj{"type": "object", "properties": answerProps, "required": nonNil(requiredAnswers), "additionalProperties": false},
+		"documents": obj{"type": "object", "properties": docProps, "required": nonNil(requiredDocs), "additionalProperties": false},
+		"info":      obj{"type": "object", "properties": infoProps, "required": nonNil(requiredInfo), "additionalProperties": false},
+	}
+	required := []string{"answers", "documents"}
+	if len(requiredInfo) > 0 {
+		required = append(required, "info")
+	}
+	allOf := []any{obj{"$ref": "package.schema.json"}}
+	allOf = append(allOf, conds...)
+
+	meta := obj{
+		"service": e.Service, "edition": e.Edition, "kind": k.ID,
+		"service_name": texts(s.Service(e.Service).Name),
+		"edition_name": texts(e.Name.Texts),
+		"act":          obj{"id": e.Act, "name": texts(a.Short)},
+		"in_force":     inForce(s, e),
+		"questions":    nonNilAny(questions),
+		"subspecies":   nonNilAny(subs),
+		"documents":    nonNilAny(docs),
+		"cite":         cites(s, k.Cite),
+		"url":          siteURLs("services/" + e.Service + "/" + e.Edition + "/#kind-" + k.ID + "-h"),
+	}
+	if k.DocumentsRest != nil {
+		meta["partial"] = obj{"gap": k.DocumentsRest.Unknown, "see": k.DocumentsRest.See, "note": textsP(k.DocumentsRest.Note)}
+	}
+	if k.Fee.Known() {
+		f := obj{"due": k.Fee.Due != nil && *k.Fee.Due, "cite": cites(s, k.Fee.Cite)}
+		if k.Fee.MCI != nil {
+			f["mci"] = *k.Fee.MCI
+		}
+		meta["fee"] = f
+	} else {
+		meta["fee"] = obj{"gap": k.Fee.Unknown}
+	}
+	if e.Payment.Known() {
+		meta["payment"] = e.Payment.Value
+	}
+	if k.ID == "renewal" && e.Renewal.Known() && e.Renewal.Window.Known() && e.Renewal.Window.Days != nil {
+		meta["renewal_window"] = obj{"days": *e.Renewal.Window.Days, "unit": e.Renewal.Window.Unit, "cite": cites(s, e.Renewal.Window.Cite)}
+	}
+	if k.Term.Known() && k.Term.Days != nil {
+		meta["term"] = obj{"days": *k.Term.Days, "unit": k.Term.Unit}
+	}
+	kindName := texts(rules.Find(s.Vocab.Kinds, k.ID).Texts)
+	return obj{
+		"$schema":     "https://json-schema.org/draft/2020-12/schema",
+		"$id":         schemas.BaseURL + "checklists/" + name(e, k.ID),
+		"title":       fmt.Sprintf("%s — %s %s, %s", e.Service, e.Edition, "edition", k.ID),
+		"description": fmt.Sprintf("Checklist: %s (%s), edition %s, application kind: %s. Generated from rules/services/%s/%s.yaml; do not edit.", s.Service(e.Service).Name.String(rules.EN), e.Service, e.Edition, kindName["en"], e.Service, e.Edition),
+		"allOf":       allOf,
+		"properties":  props,
+		"required":    required,
+		"x-ruqsat":    meta,
+	}
+}
+
+// whenSchema is the "if" of a document's conditions: every listed question
+// has one of the listed answers.
+func whenSchema(w map[string][]string) obj {
+	props := obj{}
+	var req []string
+	for _, q := range sortedKeys(w) {
+		req = append(req, q)
+		if q == "subspecies" {
+			props[q] = obj{"contains": obj{"enum": w[q]}}
+			continue
+		}
+		props[q] = obj{"enum": w[q]}
+	}
+	return obj{"properties": obj{"answers": obj{"properties": props, "required": req}}, "required": []string{"answers"}}
+}
+
+// cites renders citations for the checker: act, unit, labels and links.
+func cites(s *rules.Set, cs rules.Cites) []any {
+	var out []any
+	for _, c := range cs {
+		a := s.Acts[c.Act]
+		if a == nil {
+			continue
+		}
+		out = append(out, obj{"act": c.Act, "at": c.At, "act_name": texts(a.Short), "url": siteURLs("acts/" + a.ID + "/#u-" + strings.ReplaceAll(c.At, "/", "-"))})
+	}
+	return nonNilAny(out)
+}
+
+func siteURLs(path string) map[string]string {
+	m := map[string]string{}
+	for _, l := range rules.Langs {
+		m[string(l)] = "/" + string(l) + "/" + path
+	}
+	return m
+}
+
+func textsP(t *rules.Texts) map[string]string {
+	if t == nil {
+		return nil
+	}
+	return texts(*t)
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func nonNilAny(s []any) []any {
+	if s == nil {
+		return []any{}
+	}
+	return s
+}
+
+func sortedKeys(m map[string][]string) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
