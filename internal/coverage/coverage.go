@@ -132,7 +132,7 @@ func Of(e *rules.Edition) *Cell {
 		for i := range e.Kinds.Items {
 			g, isPartial := part(&e.Kinds.Items[i])
 			switch {
-			case g.Known() && isPartial:
+			case isPartial:
 				partial++
 			case g.Known():
 				known++
