@@ -96,7 +96,7 @@ func TestVectors(t *testing.T) {
 			v.Folds[i].Fold = Fold(v.Folds[i].Word)
 		}
 		for i := range v.Tokens {
-			v.Tokens[i].Tokens = Tokens(v.Tokens[i].Text)
+			v.Tokens[i].Tokens = append([]string{}, Tokens(v.Tokens[i].Text)...)
 		}
 		var buf bytes.Buffer
 		enc := json.NewEncoder(&buf)

@@ -125,6 +125,7 @@ type Term struct {
 	Minutes int    `yaml:"minutes,omitempty"`
 	Unit    string `yaml:"unit,omitempty"` // working or calendar
 	From    string `yaml:"from,omitempty"` // an id of Vocab.TermStarts
+	Max     bool   `yaml:"max,omitempty"`  // "no later than"
 	Note    *Texts `yaml:"note,omitempty"`
 	Cite    Cites  `yaml:"cite,omitempty"`
 	Gap     `yaml:"-"`

@@ -118,6 +118,9 @@ func (c *ctx) TermText(t rules.Term) template.HTML {
 	case t.Minutes > 0:
 		s = c.N("minutes", t.Minutes)
 	}
+	if t.Max {
+		s = c.T("no_later_than", s)
+	}
 	out := template.HTMLEscapeString(s)
 	if t.From != "" {
 		out += " " + template.HTMLEscapeString(c.Vocab("term_starts", t.From))
