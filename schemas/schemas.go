@@ -11,5 +11,12 @@ import "embed"
 //go:embed rules/*.schema.json
 var Rules embed.FS
 
+// Checklists holds checklists/*.json, generated from the rule data by
+// internal/gen/checklist: the checklist schema of each service, edition and
+// application kind, the manifest envelope, and the index.
+//
+//go:embed checklists/*.json
+var Checklists embed.FS
+
 // BaseURL is the prefix of every schema's $id.
 const BaseURL = "https://ruqsat.kz/schemas/"

@@ -3,6 +3,7 @@ package kkstem
 import (
 	"bytes"
 	"encoding/json"
+	"math/rand/v2"
 	"os/exec"
 	"slices"
 	"strings"
@@ -19,6 +20,13 @@ func TestJSParity(t *testing.T) {
 	if err != nil {
 		t.Fatalf("node is needed to check static/js/kkstem.js: %v", err)
 	}
+	// The JavaScript alone against the vectors' expected values.
+	check := exec.Command(node, "testdata/run.js", "--check", vectorsPath)
+	if msg, err := check.CombinedOutput(); err != nil {
+		t.Errorf("node testdata/run.js --check: %v\n%s", err, msg)
+	}
+
+	// The JavaScript against the Go, word by word.
 	v := loadVectors(t)
 	var in struct {
 		Words []string `json:"words"`
@@ -37,8 +45,9 @@ func TestJSParity(t *testing.T) {
 	seedWords := strings.FieldsFunc(seed, notWordRune)
 	in.Words = append(in.Words, seedWords...)
 	in.Words = append(in.Words, syntheticWords()...)
+	in.Words = append(in.Words, randomWords(20000)...)
 	in.Words = append(in.Words, "", " ", "İSTANBUL", "ǅ", "ΣΑΣ", "ß", "ẞ", "Ǉ", "ӀӏӀ",
-		"ÀÉ", "ǰ", "ﬁ", "ŉ", "Ա", "𐐀", "Straße", "КУӘЛIК", "ЁЛКА", "ЙӘ")
+		"ÀÉ", "ǰ", "ﬁ", "ŉ", "Ա", "𐐀", "Straße", "КУӘЛIК", "ЁЛКА", "ЙӘ", "Кİ", "К\u212a", "\u212aаз")
 	in.Texts = append(in.Texts, strings.Split(seed, "\n")...)
 	in.Texts = append(in.Texts, seed)
 
@@ -105,4 +114,25 @@ func syntheticWords() []string {
 		}
 	}
 	return out
+}
+
+// randomWords makes n words, the same on every run, from Kazakh, Russian and
+// Latin letters in both cases, digits, and letters that lower-case oddly.
+func randomWords(n int) []string {
+	alphabet := []rune("аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюяАӘБГҒДЕЁЖЗИЙКҚЛМНҢОӨПРСТУҰҮФХҺЦЧШЩЫІЭЮЯ" +
+		"aAbBcCeEhHiIkKmMoOpPtTxXyYzZ0123456789əƏİıΣσßẞǅ\u212a\u0482\u0483ӀӏѢѣ")
+	r := rand.New(rand.NewPCG(1, 2))
+	words := make([]string, n)
+	for i := range words {
+		w := make([]rune, 1+r.IntN(14))
+		for j := range w {
+			if r.IntN(4) == 0 {
+				w[j] = alphabet[r.IntN(len(alphabet))]
+			} else {
+				w[j] = alphabet[r.IntN(42)] // mostly Kazakh lower case
+			}
+		}
+		words[i] = string(w)
+	}
+	return words
 }

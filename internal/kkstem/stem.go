@@ -2,7 +2,7 @@ package kkstem
 
 import (
 	"strings"
-	"unicode"
+	"unicode/utf8"
 )
 
 // Stem returns the search key of a Kazakh word: Fold(word) with its
@@ -20,17 +20,18 @@ func Stem(word string) string {
 }
 
 // stem strips a folded word and also returns the endings it took off, in
-// order, for tests.
+// order, for tests. Every letter of U+0400–U+052F is two bytes in UTF-8, so
+// it works on bytes: rune i of w is w[2i:2i+2].
 func stem(folded string) (string, []string) {
-	w := []rune(folded)
-	if len(w) == 0 {
+	if folded == "" {
 		return folded, nil
 	}
-	for _, c := range w {
-		if !isCyrillic(c) || !unicode.IsLetter(c) {
+	for _, c := range folded {
+		if !isCyrillicLetter(c) {
 			return folded, nil
 		}
 	}
+	w := []byte(folded)
 	var took []string
 	for {
 		alternate(w)
@@ -38,7 +39,7 @@ func stem(folded string) (string, []string) {
 		if s == nil {
 			return string(w), took
 		}
-		w = w[:len(w)-len([]rune(s.Text))]
+		w = w[:len(w)-len(s.Text)]
 		took = append(took, s.Text)
 	}
 }
@@ -46,25 +47,27 @@ func stem(folded string) (string, []string) {
 // alternate undoes the voicing of a stem's last consonant that a vowel
 // suffix causes (қ→ғ, к→г, п→б): after folding, a final г becomes к and
 // a final б becomes п.
-func alternate(w []rune) {
-	switch w[len(w)-1] {
-	case 'г':
-		w[len(w)-1] = 'к'
-	case 'б':
-		w[len(w)-1] = 'п'
+func alternate(w []byte) {
+	switch string(w[len(w)-2:]) {
+	case "г":
+		copy(w[len(w)-2:], "к")
+	case "б":
+		copy(w[len(w)-2:], "п")
 	}
 }
 
 // match returns the longest suffix w ends in whose stem keeps s.Min runes,
 // and floor runes of a kept stem, and ends in a letter the suffix may
 // follow; or nil.
-func match(w []rune, floor int) *suffix {
-	for n := min(maxSuffix, len(w)-1); n >= 1; n-- {
-		s, ok := suffixIndex[string(w[len(w)-n:])]
-		if !ok || len(w)-n < max(s.Min, floor) {
+func match(w []byte, floor int) *suffix {
+	runes := len(w) / 2
+	for n := min(maxSuffix, runes-1); n >= 1; n-- {
+		s, ok := suffixIndex[string(w[len(w)-2*n:])]
+		if !ok || runes-n < max(s.Min, floor) {
 			continue
 		}
-		if strings.ContainsRune(s.After, w[len(w)-n-1]) {
+		before, _ := utf8.DecodeRune(w[len(w)-2*n-2:])
+		if strings.ContainsRune(s.After, before) {
 			return s
 		}
 	}

@@ -1,11 +1,14 @@
 package kkstem
 
+import "bytes"
+
 // Letter classes of the folded alphabet that decide which variant of a
 // suffix follows a stem: Kazakh picks -лар after a vowel, -дар after л, м,
 // н, з, ж and -тар after a voiceless consonant. A suffix is stripped only
-// after a letter its variant can follow, which keeps «алтын» from losing a
-// genitive -тын and «техника» from losing a dative -ка. Folding keeps these
-// classes: қ→к stays voiceless, ғ→г stays voiced, ң→н joins м and н.
+// after a letter its variant can follow, which keeps «техника» and «карта»
+// whole: after и the dative is -ға, and after р the locative is -да.
+// Folding keeps these classes: қ→к stays voiceless, ғ→г stays voiced, ң→н
+// joins м and н.
 const (
 	vowel     = "аеиоыэюя"   // у is not here: it behaves like й
 	sonorant  = "рйу"        // take -лар, -дың, -ды, -мен
@@ -161,7 +164,7 @@ func init() {
 			panic("kkstem: suffix listed twice: " + s.Text)
 		}
 		suffixIndex[s.Text] = s
-		maxSuffix = max(maxSuffix, len([]rune(s.Text)))
+		maxSuffix = max(maxSuffix, len(s.Text)/2)
 	}
 }
 
@@ -184,12 +187,11 @@ var keep = []string{
 
 // keepFloor returns how many runes of w a kept stem protects: the length of
 // the longest kept stem w begins with, or 0.
-func keepFloor(w []rune) int {
+func keepFloor(w []byte) int {
 	floor := 0
 	for _, k := range keep {
-		kr := []rune(k)
-		if len(kr) <= len(w) && len(kr) > floor && string(w[:len(kr)]) == k {
-			floor = len(kr)
+		if n := len(k) / 2; n > floor && bytes.HasPrefix(w, []byte(k)) {
+			floor = n
 		}
 	}
 	return floor

@@ -1,102 +1,18 @@
 package rules
 
 import (
-	"encoding/json"
 	"reflect"
-	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"ruqsat/internal/yamlpos"
 )
 
-// toJSON converts a YAML node to the value the JSON Schema validator takes,
-// reporting duplicate keys (which YAML would otherwise resolve silently to
-// the last value). Timestamps stay strings: the schema checks their form.
-func toJSON(n *yaml.Node, dup func(key *yaml.Node)) any {
-	for n.Kind == yaml.AliasNode {
-		n = n.Alias
-	}
-	switch n.Kind {
-	case yaml.DocumentNode:
-		if len(n.Content) == 0 {
-			return nil
-		}
-		return toJSON(n.Content[0], dup)
-	case yaml.MappingNode:
-		m := make(map[string]any, len(n.Content)/2)
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			k := n.Content[i]
-			if _, ok := m[k.Value]; ok {
-				dup(k)
-			}
-			m[k.Value] = toJSON(n.Content[i+1], dup)
-		}
-		return m
-	case yaml.SequenceNode:
-		s := make([]any, len(n.Content))
-		for i, c := range n.Content {
-			s[i] = toJSON(c, dup)
-		}
-		return s
-	case yaml.ScalarNode:
-		switch n.ShortTag() {
-		case "!!int":
-			if i, err := strconv.ParseInt(n.Value, 0, 64); err == nil {
-				return json.Number(strconv.FormatInt(i, 10))
-			}
-			return json.Number(n.Value)
-		case "!!float":
-			return json.Number(n.Value)
-		case "!!bool":
-			var b bool
-			_ = n.Decode(&b)
-			return b
-		case "!!null":
-			return nil
-		}
-		return n.Value
-	}
-	return nil
-}
+func toJSON(n *yaml.Node, dup func(key *yaml.Node)) any { return yamlpos.ToJSON(n, dup) }
 
-// nodeAt returns the node at a JSON-pointer-like path of keys and indexes,
-// or the deepest node reached. When key is true and the last element names
-// a mapping key, the key node is returned instead of its value.
 func nodeAt(root *yaml.Node, path []string, key bool) *yaml.Node {
-	n := root
-	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
-		n = n.Content[0]
-	}
-	for i, p := range path {
-		for n.Kind == yaml.AliasNode {
-			n = n.Alias
-		}
-		switch n.Kind {
-		case yaml.MappingNode:
-			found := false
-			for j := 0; j+1 < len(n.Content); j += 2 {
-				if n.Content[j].Value == p {
-					if key && i == len(path)-1 {
-						return n.Content[j]
-					}
-					n, found = n.Content[j+1], true
-					break
-				}
-			}
-			if !found {
-				return n
-			}
-		case yaml.SequenceNode:
-			idx, err := strconv.Atoi(p)
-			if err != nil || idx < 0 || idx >= len(n.Content) {
-				return n
-			}
-			n = n.Content[idx]
-		default:
-			return n
-		}
-	}
-	return n
+	return yamlpos.NodeAt(root, path, key)
 }
 
 var posType = reflect.TypeOf(Pos{})

@@ -1,13 +1,18 @@
 // kkstem.js folds and stems Kazakh words for site search, exactly as the Go
 // package ruqsat/internal/kkstem does when pages are generated: Pagefind
 // only prefix-matches Kazakh, so pages carry these keys and queries are
-// turned into them here. Keep the two in step; a Go test runs both over
-// the test vectors and the seed texts and compares them byte for byte.
+// turned into them here. Keep the two in step (same tables, same order); the
+// Go test TestJSParity runs both over the test vectors, the seed texts and
+// generated words and compares them byte for byte.
 //
-// API: window.RuqsatKK = {fold, stem, tokens} (and module.exports in Node).
-//   fold(word)   -> string    lower-cased, ә ғ қ ң ө ұ ү һ і ё -> а г к н о у у х и е
-//   stem(word)   -> string    the search key of one word
-//   tokens(text) -> string[]  keys of the text's words, stop words dropped
+// API: window.RuqsatKK = {fold, stem, tokens}; module.exports in Node.
+//   fold(word)   -> string    lower-cased; ә ғ қ ң ө ұ ү һ і ё -> а г к н о у у х и е;
+//                             Latin look-alikes in a Cyrillic word -> Cyrillic
+//   stem(word)   -> string    the search key of one word, e.g. куәліктер -> куалик
+//   tokens(text) -> string[]  keys of the text's words (letters and digits),
+//                             stop words dropped, each key once, in order
+// Needs ES2018 (\p{…} in regular expressions). Go and JavaScript agree on
+// every character of Unicode 15.0, the version of Go's tables.
 (function (root) {
   'use strict';
 
@@ -153,12 +158,18 @@
     maxSuffix = Math.max(maxSuffix, Array.from(s[0]).length);
   });
 
-  var LETTER = /^\p{L}$/u;
   var WORD = /[\p{L}\p{Nd}]+/gu;
 
+  // Cyrillic and Cyrillic Supplement, U+0400–U+052F, as in fold.go.
   function isCyrillic(c) {
     var cp = c.codePointAt(0);
     return cp >= 0x0400 && cp <= 0x052F;
+  }
+
+  // All of those are letters but the sign ҂ and the combining marks.
+  function isCyrillicLetter(c) {
+    var cp = c.codePointAt(0);
+    return isCyrillic(c) && (cp < 0x0482 || cp > 0x0489);
   }
 
   // toLower lower-cases one code point with Unicode's simple mapping, as
@@ -180,30 +191,35 @@
         continue;
       }
       c = toLower(c);
+      // İ and the Kelvin sign lower-case to a look-alike.
+      if (cyr && Object.prototype.hasOwnProperty.call(LATIN_LOOKALIKE, c)) {
+        c = LATIN_LOOKALIKE[c];
+      }
       out += Object.prototype.hasOwnProperty.call(KAZAKH_FOLD, c) ? KAZAKH_FOLD[c] : c;
     }
     return out;
   }
 
+  // stemFolded, keepFloor and match see only Cyrillic letters, each one
+  // UTF-16 unit, so string indices count letters as Go's runes do.
   function keepFloor(w) {
     var floor = 0;
-    var s = w.join('');
-    KEEP.forEach(function (k) {
-      var n = Array.from(k).length;
-      if (n <= w.length && n > floor && s.slice(0, k.length) === k) {
-        floor = n;
+    for (var i = 0; i < KEEP.length; i++) {
+      var k = KEEP[i];
+      if (k.length > floor && w.startsWith(k)) {
+        floor = k.length;
       }
-    });
+    }
     return floor;
   }
 
   function match(w, floor) {
     for (var n = Math.min(maxSuffix, w.length - 1); n >= 1; n--) {
-      var s = suffixIndex[w.slice(w.length - n).join('')];
+      var s = suffixIndex[w.slice(w.length - n)];
       if (!s || w.length - n < Math.max(s.min, floor)) {
         continue;
       }
-      if (s.after.indexOf(w[w.length - n - 1]) >= 0) {
+      if (s.after.indexOf(w.charAt(w.length - n - 1)) >= 0) {
         return n;
       }
     }
@@ -211,25 +227,21 @@
   }
 
   function stemFolded(folded) {
-    var w = Array.from(folded);
-    if (w.length === 0) {
+    var cs = Array.from(folded);
+    if (cs.length === 0 || !cs.every(isCyrillicLetter)) {
       return folded;
     }
-    for (var i = 0; i < w.length; i++) {
-      if (!isCyrillic(w[i]) || !LETTER.test(w[i])) {
-        return folded;
-      }
-    }
+    var w = folded;
     for (;;) {
-      var last = w[w.length - 1];
+      var last = w.charAt(w.length - 1);
       if (last === 'г') {
-        w[w.length - 1] = 'к';
+        w = w.slice(0, -1) + 'к';
       } else if (last === 'б') {
-        w[w.length - 1] = 'п';
+        w = w.slice(0, -1) + 'п';
       }
       var n = match(w, keepFloor(w));
       if (n === 0) {
-        return w.join('');
+        return w;
       }
       w = w.slice(0, w.length - n);
     }

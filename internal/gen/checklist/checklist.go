@@ -15,6 +15,7 @@ import (
 
 	"strings"
 
+	"ruqsat/internal/legalfmt"
 	"ruqsat/internal/rules"
 	"ruqsat/schemas"
 )
@@ -464,7 +465,11 @@ func cites(s *rules.Set, cs rules.Cites) []any {
 		if a == nil {
 			continue
 		}
-		out = append(out, obj{"act": c.Act, "at": c.At, "act_name": texts(a.Short), "url": siteURLs("acts/" + a.ID + "/#u-" + strings.ReplaceAll(c.At, "/", "-"))})
+		label := map[string]string{}
+		for _, l := range rules.Langs {
+			label[string(l)] = legalfmt.UnitLabel(l, c.At)
+		}
+		out = append(out, obj{"act": c.Act, "at": c.At, "at_label": label, "act_name": texts(a.Short), "url": siteURLs("acts/" + a.ID + "/#u-" + strings.ReplaceAll(c.At, "/", "-"))})
 	}
 	return nonNilAny(out)
 }

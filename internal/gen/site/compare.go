@@ -1,6 +1,7 @@
 package site
 
 import (
+	"ruqsat/internal/legalfmt"
 	"ruqsat/internal/rules"
 )
 
@@ -167,7 +168,7 @@ func (c *ctx) feePlain(f rules.Fee) string {
 	case f.Free():
 		return c.T("fee_free")
 	case f.MCI != nil:
-		return c.T("mci_n", FormatMCI(c.L, *f.MCI))
+		return c.T("mci_n", legalfmt.FormatMCI(c.L, *f.MCI))
 	default:
 		return c.T("fee_due_unknown")
 	}

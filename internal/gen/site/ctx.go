@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"strings"
 
+	"ruqsat/internal/legalfmt"
 	"ruqsat/internal/rules"
 )
 
@@ -149,14 +150,14 @@ func (c *ctx) Gap(g rules.Gap) template.HTML {
 // MCI returns an MCI multiple as tenge at today's index, e.g. "86 500 ₸".
 func (c *ctx) MCI(v float64) template.HTML {
 	kzt, from := CurrentMCI(c.g.Set.MCI, c.g.Today)
-	m := FormatMCI(c.L, v)
+	m := legalfmt.FormatMCI(c.L, v)
 	if kzt == 0 {
 		return template.HTML(template.HTMLEscapeString(c.T("mci_n", m)))
 	}
 	total := int(v*float64(kzt) + 0.5)
 	return template.HTML(fmt.Sprintf(`%s <span class="kzt">= %s ₸ <small>(%s)</small></span>`,
-		template.HTMLEscapeString(c.T("mci_n", m)), FormatKZT(total),
-		template.HTMLEscapeString(c.T("mci_at", FormatKZT(kzt), FormatDate(c.L, from)))))
+		template.HTMLEscapeString(c.T("mci_n", m)), legalfmt.FormatKZT(total),
+		template.HTMLEscapeString(c.T("mci_at", legalfmt.FormatKZT(kzt), legalfmt.FormatDate(c.L, from)))))
 }
 
 // Cite registers citations as footnotes and returns their markers.
@@ -183,7 +184,7 @@ func (c *ctx) CiteLabel(ct rules.Cite) string {
 	if a == nil {
 		return ct.Act
 	}
-	s := a.Short.String(c.L) + ", " + UnitLabel(c.L, ct.At)
+	s := a.Short.String(c.L) + ", " + legalfmt.UnitLabel(c.L, ct.At)
 	if lines := c.lineText(a, ct); lines != "" {
 		s += " (" + lines + ")"
 	}

@@ -20,6 +20,7 @@ import (
 	"ruqsat/internal/coverage"
 	"ruqsat/internal/i18n"
 	"ruqsat/internal/kkstem"
+	"ruqsat/internal/legalfmt"
 	"ruqsat/internal/rules"
 )
 
@@ -44,11 +45,11 @@ func New(s *rules.Set, tr *i18n.Table, today string) (*Generator, error) {
 		"join":     strings.Join,
 		"add":      func(a, b int) int { return a + b },
 		"deref":    func(p *int) int { return *p },
-		"fmtDate":  FormatDate,
-		"unit":     UnitLabel,
+		"fmtDate":  legalfmt.FormatDate,
+		"unit":     legalfmt.UnitLabel,
 		"safeHTML": func(s string) template.HTML { return template.HTML(s) },
 		"derefF":   func(p *float64) float64 { return *p },
-		"kzt":      FormatKZT,
+		"kzt":      legalfmt.FormatKZT,
 		"stkey":    func(s coverage.Status) string { return strings.ReplaceAll(string(s), "/", "") },
 		"ids": func(list string, f rules.IDs) any {
 			return struct {

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"ruqsat/internal/legalfmt"
 	"ruqsat/internal/rules"
 	"ruqsat/schemas"
 )
@@ -159,7 +160,7 @@ func (g *Generator) feed(l rules.Lang) ([]byte, error) {
 				f.Updated = ts
 			}
 			f.Entries = append(f.Entries, atomEntry{
-				Title:   fmt.Sprintf("%s: %s", FormatDate(l, ch.Date), firstSentence(ch.String(l))),
+				Title:   fmt.Sprintf("%s: %s", legalfmt.FormatDate(l, ch.Date), firstSentence(ch.String(l))),
 				ID:      "tag:ruqsat.kz,2026:change/" + ch.ID,
 				Updated: ts,
 				Link:    atomLink{Href: "/" + string(l) + "/changes/#change-" + ch.ID},

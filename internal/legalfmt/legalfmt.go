@@ -1,4 +1,7 @@
-package site
+// Package legalfmt writes legal references, dates and amounts the way each
+// language writes them in legal text: act units («прил. 1, п. 8»), dates
+// («28 июня 2019 г.», «2019 жылғы 28 маусымдағы»), tenge and MCI.
+package legalfmt
 
 import (
 	"fmt"

@@ -1,0 +1,451 @@
+// Package checker checks an applicant's document package against the
+// checklist of its service, edition and application kind: first the
+// manifest against the checklist's JSON Schema, then what a schema cannot
+// say — that each named file is in the package and is what it claims, that
+// identification numbers are valid, that the fee and the dates are right.
+// Every finding has a stable code, a severity, a place, a message in
+// Russian, Kazakh and English, and the rule it comes from. The same code
+// runs in the ruqsat command and, compiled to WebAssembly, in the browser.
+package checker
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+	"go.yaml.in/yaml/v3"
+
+	"ruqsat/checker/pkgread"
+	"ruqsat/internal/yamlpos"
+)
+
+// Checker holds the checklists; it is safe for concurrent use.
+type Checker struct {
+	idx  *index
+	comp *compiler
+}
+
+// New reads the checklists from fsys (a folder holding index.json,
+// package.schema.json and the generated checklist schemas). base is the
+// URL prefix their $id use, e.g. "https://ruqsat.kz/schemas/checklists/".
+func New(fsys fs.FS, base string) (*Checker, error) {
+	idx, err := loadIndex(fsys)
+	if err != nil {
+		return nil, err
+	}
+	return &Checker{idx: idx, comp: &compiler{fsys: fsys, base: base, cache: map[string]*checklist{}}}, nil
+}
+
+// Options adjust a check.
+type Options struct {
+	// Today is the date the check treats as today (2006-01-02): dates
+	// after it are in the future, and a manifest without a filing date is
+	// filed on it. Empty means the current date in Astana.
+	Today string
+	// Edition forces an edition instead of choosing by the filing date.
+	Edition string
+}
+
+// MaxDepth is how deeply a manifest may nest.
+const MaxDepth = 32
+
+// CheckPath reads the package at path (a folder or a .zip) and checks it.
+func (c *Checker) CheckPath(path string, o Options) *Report {
+	p, err := pkgread.Read(path, pkgread.DefaultLimits())
+	if err != nil {
+		return cannot(path, packageFinding(err, path))
+	}
+	return c.Check(p, o)
+}
+
+// CheckZip checks a package held in memory as a .zip (the browser's case).
+func (c *Checker) CheckZip(b []byte, name string, o Options) *Report {
+	p, err := pkgread.ReadZipBytes(b, name, pkgread.DefaultLimits())
+	if err != nil {
+		return cannot(name, packageFinding(err, name))
+	}
+	return c.Check(p, o)
+}
+
+func cannot(name string, f Finding) *Report {
+	return &Report{Package: name, Verdict: CannotCheck, Findings: []Finding{f}}
+}
+
+// packageFinding explains why a package could not be read.
+func packageFinding(err error, path string) Finding {
+	var pe *pkgread.Error
+	args := map[string]string{"path": path, "err": err.Error()}
+	code := "package/unreadable"
+	if errors.As(err, &pe) {
+		code = "package/" + string(pe.Kind)
+		if pe.Path != "" {
+			args["path"] = pe.Path
+		}
+		if pe.Limit != 0 {
+			args["limit"] = humanSize(pe.Kind, pe.Limit)
+		}
+		if pe.Err != nil {
+			args["err"] = pe.Err.Error()
+		}
+		if _, ok := messages[code]; !ok {
+			code = "package/unreadable"
+		}
+	}
+	return Finding{Code: code, Severity: Error, Message: text(code, args)}
+}
+
+func humanSize(k pkgread.ErrorKind, n int64) string {
+	if k == pkgread.ErrTooManyFiles || k == pkgread.ErrZipBomb {
+		return fmt.Sprint(n)
+	}
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d B", n)
+}
+
+// run is the state of one check.
+type run struct {
+	c        *Checker
+	pkg      *pkgread.Package
+	opt      Options
+	rep      *Report
+	root     *yaml.Node
+	man      map[string]any
+	cl       *checklist
+	filed    string
+	findings []Finding
+}
+
+func (r *run) add(f Finding) { r.findings = append(r.findings, f) }
+
+// at fills a finding's manifest position from a path.
+func (r *run) at(f Finding, path ...string) Finding {
+	f.Path = "/" + strings.Join(path, "/")
+	if r.root != nil {
+		n := yamlpos.NodeAt(r.root, path, false)
+		f.Line, f.Column = n.Line, n.Column
+	}
+	if len(path) >= 2 && (path[0] == "documents" || path[0] == "info") {
+		f.Item = path[1]
+	}
+	return f
+}
+
+// Check checks a package that has been read.
+func (c *Checker) Check(p *pkgread.Package, o Options) *Report {
+	if o.Today == "" {
+		o.Today = time.Now().In(time.FixedZone("Asia/Almaty", 5*3600)).Format("2006-01-02")
+	}
+	r := &run{c: c, pkg: p, opt: o, rep: &Report{Package: p.Name}}
+	if !r.parse() || !r.choose() {
+		r.rep.Verdict = CannotCheck
+		r.rep.Findings = r.findings
+		sortFindings(r.rep.Findings)
+		return r.rep
+	}
+	r.validate()
+	r.domain()
+	for i := range r.findings {
+		if r.findings[i].Item != "" {
+			r.findings[i].order = r.cl.order[r.findings[i].Item]
+			if r.findings[i].order == 0 {
+				r.findings[i].order = len(r.cl.order) + 1
+			}
+		}
+	}
+	r.rep.Findings = r.findings
+	sortFindings(r.rep.Findings)
+	r.rep.Verdict = verdictOf(r.rep.Findings)
+	return r.rep
+}
+
+// parse reads the manifest (YAML or JSON) into positioned values.
+func (r *run) parse() bool {
+	b := r.pkg.Manifest
+	if !utf8.Valid(b) {
+		line := 1 + bytes.Count(b[:invalidAt(b)], []byte("\n"))
+		r.add(Finding{Code: "manifest/utf8", Severity: Error, Line: line, Column: 1, File: r.pkg.ManifestName, Message: text("manifest/utf8", map[string]string{"line": fmt.Sprint(line)})})
+		return false
+	}
+	var root yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	if err := dec.Decode(&root); err != nil {
+		line, why := yamlErrorLine(err)
+		r.add(Finding{Code: "manifest/syntax", Severity: Error, Line: line, Column: 1, File: r.pkg.ManifestName, Message: text("manifest/syntax", map[string]string{"line": fmt.Sprint(line), "err": why})})
+		return false
+	}
+	if d := yamlpos.Depth(&root, MaxDepth+1); d > MaxDepth+1 {
+		r.add(Finding{Code: "manifest/too-deep", Severity: Error, File: r.pkg.ManifestName, Message: text("manifest/too-deep", map[string]string{"limit": fmt.Sprint(MaxDepth)})})
+		return false
+	}
+	r.root = &root
+	var dups []Finding
+	v := yamlpos.ToJSON(&root, func(k *yaml.Node) {
+		dups = append(dups, Finding{Code: "manifest/syntax", Severity: Error, Line: k.Line, Column: k.Column, File: r.pkg.ManifestName,
+			Message: text("manifest/syntax", map[string]string{"line": fmt.Sprint(k.Line), "err": fmt.Sprintf("key %q appears twice", k.Value)})})
+	})
+	if len(dups) > 0 {
+		r.findings = append(r.findings, dups...)
+		return false
+	}
+	m, ok := v.(map[string]any)
+	if !ok {
+		r.add(Finding{Code: "manifest/not-object", Severity: Error, File: r.pkg.ManifestName, Message: text("manifest/not-object", nil)})
+		return false
+	}
+	r.man = m
+	return true
+}
+
+func invalidAt(b []byte) int {
+	for i := 0; i < len(b); {
+		c, size := utf8.DecodeRune(b[i:])
+		if c == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return len(b)
+}
+
+func yamlErrorLine(err error) (int, string) {
+	msg := err.Error()
+	line := 1
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	if strings.HasPrefix(msg, "line ") {
+		rest := msg[5:]
+		if i := strings.Index(rest, ":"); i > 0 {
+			fmt.Sscan(rest[:i], &line)
+			msg = strings.TrimSpace(rest[i+1:])
+		}
+	}
+	return line, msg
+}
+
+func str(v any) string {
+	s, _ := v.(string)
+	return s
+}
+
+// choose finds the service, the edition (given, or in force on the filing
+// date) and the kind, and loads the checklist. It returns false, with a
+// finding, when the package cannot be checked.
+func (r *run) choose() bool {
+	service := str(r.man["service"])
+	if service == "" {
+		r.add(r.at(Finding{Code: "service/missing", Severity: Error, Message: text("service/missing", nil)}, "service"))
+		return false
+	}
+	sv := r.c.idx.Services[service]
+	if sv == nil {
+		r.add(r.at(Finding{Code: "service/unknown", Severity: Error, Message: text("service/unknown", map[string]string{"got": service, "list": strings.Join(r.c.idx.Order, ", ")})}, "service"))
+		return false
+	}
+	r.rep.Service = service
+	r.filed = r.opt.Today
+	if f := str(r.man["filed"]); f != "" {
+		if _, err := time.Parse("2006-01-02", f); err == nil {
+			r.filed = f
+		}
+	}
+	var editions []string
+	for _, e := range sv.Editions {
+		editions = append(editions, e.Edition)
+	}
+	var ed *indexEdition
+	why := map[string]string{}
+	want, from := r.opt.Edition, "flag"
+	if want == "" {
+		want, from = str(r.man["edition"]), "manifest"
+	}
+	if want != "" {
+		for i := range sv.Editions {
+			if sv.Editions[i].Edition == want {
+				ed = &sv.Editions[i]
+			}
+		}
+		if ed == nil {
+			path := []string{"edition"}
+			r.add(r.at(Finding{Code: "edition/unknown", Severity: Error, Message: text("edition/unknown", map[string]string{"got": want, "list": strings.Join(editions, ", ")})}, path...))
+			return false
+		}
+		why = map[string]string{
+			"ru": map[string]string{"flag": "задана параметром --edition", "manifest": "указана в манифесте"}[from],
+			"kk": map[string]string{"flag": "--edition параметрімен берілген", "manifest": "манифестте көрсетілген"}[from],
+			"en": map[string]string{"flag": "set with --edition", "manifest": "named in the manifest"}[from],
+		}
+		if !inForceOn(ed.InForce, r.filed) {
+			r.add(Finding{Code: "edition/not-in-force", Severity: Warning, Message: text("edition/not-in-force", map[string]string{"edition": ed.Edition, "date": r.filed})})
+		}
+	} else {
+		for i := len(sv.Editions) - 1; i >= 0; i-- {
+			if inForceOn(sv.Editions[i].InForce, r.filed) {
+				ed = &sv.Editions[i]
+				break
+			}
+		}
+		if ed == nil {
+			r.add(Finding{Code: "edition/none", Severity: Error, Message: text("edition/none", map[string]string{"date": r.filed, "list": strings.Join(editions, ", ")})})
+			return false
+		}
+		why = map[string]string{
+			"ru": "в источниках она действовала на дату подачи " + r.filed,
+			"kk": "дереккөздер бойынша ол " + r.filed + " берілген күні қолданыста болған",
+			"en": "by the sources it was in force on the filing date " + r.filed,
+		}
+		if nearBoundary(ed.InForce, r.filed) {
+			r.add(Finding{Code: "edition/uncertain", Severity: Warning, Message: text("edition/uncertain", map[string]string{"date": r.filed})})
+		}
+	}
+	r.rep.Edition = ed.Edition
+	r.add(Finding{Code: "edition/chosen", Severity: Info, Message: textL("edition/chosen", map[string]map[string]string{"edition": {"ru": ed.Edition, "kk": ed.Edition, "en": ed.Edition}, "why": why})})
+
+	kind := str(r.man["kind"])
+	var kinds []string
+	for _, k := range ed.Kinds {
+		kinds = append(kinds, k.Kind)
+	}
+	if ed.Gap != "" {
+		r.add(Finding{Code: "edition/not-in-sources", Severity: Error, Message: textL("edition/not-in-sources", map[string]map[string]string{
+			"kind": r.kindName(kind), "edition": same(ed.Edition), "why": gapText(ed.Gap)})})
+		return false
+	}
+	if kind == "" {
+		r.add(r.at(Finding{Code: "kind/missing", Severity: Error, Message: text("kind/missing", map[string]string{"list": strings.Join(kinds, ", ")})}, "kind"))
+		return false
+	}
+	var k *indexKind
+	for i := range ed.Kinds {
+		if ed.Kinds[i].Kind == kind {
+			k = &ed.Kinds[i]
+		}
+	}
+	if k == nil {
+		r.add(r.at(Finding{Code: "kind/unknown", Severity: Error, Message: text("kind/unknown", map[string]string{"got": kind, "edition": ed.Edition, "list": strings.Join(kinds, ", ")})}, "kind"))
+		return false
+	}
+	r.rep.Kind = kind
+	if k.Checklist == "" {
+		r.add(Finding{Code: "edition/not-in-sources", Severity: Error, Message: textL("edition/not-in-sources", map[string]map[string]string{
+			"kind": r.kindName(kind), "edition": same(ed.Edition), "why": gapText(k.Gap)})})
+		return false
+	}
+	cl, err := r.c.comp.get(k.Checklist)
+	if err != nil {
+		r.add(Finding{Code: "package/unreadable", Severity: Error, Message: text("package/unreadable", map[string]string{"path": k.Checklist, "err": err.Error()})})
+		return false
+	}
+	r.cl = cl
+	r.rep.Checklist = k.Checklist
+	if cl.meta.Partial != nil {
+		r.add(Finding{Code: "checklist/partial", Severity: Warning, Message: textL("checklist/partial", map[string]map[string]string{"why": gapText(cl.meta.Partial.Gap)})})
+	}
+	answers, _ := r.man["answers"].(map[string]any)
+	for _, d := range cl.meta.Documents {
+		if d.Fetched || d.Medium == "object" {
+			continue
+		}
+		r.rep.Items = append(r.rep.Items, Item{ID: d.ID, Name: d.Name, Required: !d.IfAny && applies(&d, answers)})
+	}
+	return true
+}
+
+func same(s string) map[string]string { return map[string]string{"ru": s, "kk": s, "en": s} }
+
+func (r *run) kindName(k string) map[string]string {
+	if n, ok := r.c.idx.Kinds[k]; ok {
+		return n
+	}
+	return same(k)
+}
+
+// gapText names why rules are not in the sources.
+func gapText(gap string) map[string]string {
+	switch gap {
+	case "cut-off":
+		return map[string]string{"ru": "текст источника обрывается раньше", "kk": "дереккөз мәтіні бұған дейін үзіледі", "en": "the source text is cut off before it"}
+	case "elsewhere":
+		return map[string]string{"ru": "перечень — в другом акте, которого нет в источниках", "kk": "тізбе дереккөздерде жоқ басқа актіде", "en": "the list is in another act that is not in the sources"}
+	case "not-in-act":
+		return map[string]string{"ru": "акт называет услугу, но не содержит её текста", "kk": "акт қызметті атайды, бірақ оның мәтіні жоқ", "en": "the act names the service but has no text for it"}
+	case "garbled":
+		return map[string]string{"ru": "текст источника в этом месте утрачен", "kk": "дереккөз мәтіні бұл жерде жоғалған", "en": "the source text is lost at this place"}
+	}
+	return map[string]string{"ru": "в акте не указано", "kk": "актіде көрсетілмеген", "en": "the act does not say"}
+}
+
+// boundaryDays is how close to an edition's estimated start or end a date
+// must be to warn that the edition may be the wrong one: the sources give
+// only the earliest dates, and publication usually follows within weeks.
+const boundaryDays = 60
+
+func inForceOn(p period, day string) bool {
+	if p.From != "" && day < p.From {
+		return false
+	}
+	if p.To != "" {
+		end := p.To
+		if !p.ToExact {
+			end = addDays(p.To, boundaryDays)
+		}
+		if day >= end {
+			return false
+		}
+	}
+	return true
+}
+
+func nearBoundary(p period, day string) bool {
+	for _, b := range []struct {
+		d     string
+		exact bool
+	}{{p.From, p.FromExact}, {p.To, p.ToExact}} {
+		if b.d == "" || b.exact {
+			continue
+		}
+		if day >= b.d && day < addDays(b.d, boundaryDays) {
+			return true
+		}
+	}
+	return false
+}
+
+func addDays(day string, n int) string {
+	t, err := time.Parse("2006-01-02", day)
+	if err != nil {
+		return day
+	}
+	return t.AddDate(0, 0, n).Format("2006-01-02")
+}
+
+// validate checks the manifest against the checklist schema.
+func (r *run) validate() {
+	err := r.cl.schema.Validate(r.man)
+	if err == nil {
+		return
+	}
+	var ve *jsonschema.ValidationError
+	if !errors.As(err, &ve) {
+		r.add(Finding{Code: "manifest/invalid", Severity: Error, Message: text("manifest/invalid", map[string]string{"field": "/"})})
+		return
+	}
+	seen := map[string]bool{}
+	for _, leaf := range leaves(ve) {
+		for _, f := range r.schemaFindings(leaf) {
+			key := f.Code + "|" + f.Path + "|" + f.Message["en"]
+			if !seen[key] {
+				seen[key] = true
+				r.add(f)
+			}
+		}
+	}
+}

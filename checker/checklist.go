@@ -1,0 +1,334 @@
+package checker
+
+import (
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+)
+
+// index mirrors schemas/checklists/index.json (internal/gen/checklist).
+type index struct {
+	Format   string                      `json:"format"`
+	Order    []string                    `json:"order"`
+	Services map[string]*indexService    `json:"services"`
+	Kinds    map[string]map[string]string `json:"kinds"`
+	MCI      []mciValue                  `json:"mci"`
+}
+
+type indexService struct {
+	Name     map[string]string `json:"name"`
+	Editions []indexEdition    `json:"editions"`
+}
+
+type indexEdition struct {
+	Edition string            `json:"edition"`
+	Act     string            `json:"act"`
+	ActName map[string]string `json:"act_name"`
+	InForce period            `json:"in_force"`
+	Kinds   []indexKind       `json:"kinds"`
+	Gap     string            `json:"gap"`
+}
+
+type indexKind struct {
+	Kind      string `json:"kind"`
+	Checklist string `json:"checklist"`
+	Partial   bool   `json:"partial"`
+	Gap       string `json:"gap"`
+}
+
+type period struct {
+	From      string `json:"from"`
+	FromExact bool   `json:"from_exact"`
+	To        string `json:"to"`
+	ToExact   bool   `json:"to_exact"`
+	Repealed  bool   `json:"repealed"`
+}
+
+type mciValue struct {
+	From string `json:"from"`
+	KZT  int    `json:"kzt"`
+}
+
+// meta mirrors a checklist's "x-ruqsat" annotation: what the checker needs
+// beyond what JSON Schema can say.
+type meta struct {
+	Service     string            `json:"service"`
+	Edition     string            `json:"edition"`
+	Kind        string            `json:"kind"`
+	ServiceName map[string]string `json:"service_name"`
+	Act         struct {
+		ID   string            `json:"id"`
+		Name map[string]string `json:"name"`
+	} `json:"act"`
+	Questions  []question `json:"questions"`
+	Subspecies []option   `json:"subspecies"`
+	Documents  []document `json:"documents"`
+	Cite       []Rule     `json:"cite"`
+	URL        map[string]string `json:"url"`
+	Partial    *struct {
+		Gap  string            `json:"gap"`
+		See  string            `json:"see"`
+		Note map[string]string `json:"note"`
+	} `json:"partial"`
+	Fee *struct {
+		Due  bool     `json:"due"`
+		MCI  *float64 `json:"mci"`
+		Gap  string   `json:"gap"`
+		Cite []Rule   `json:"cite"`
+	} `json:"fee"`
+	Payment       []string `json:"payment"`
+	RenewalWindow *struct {
+		Days int    `json:"days"`
+		Unit string `json:"unit"`
+		Cite []Rule `json:"cite"`
+	} `json:"renewal_window"`
+}
+
+type question struct {
+	ID      string            `json:"id"`
+	Text    map[string]string `json:"text"`
+	Options []option          `json:"options"`
+}
+
+type option struct {
+	ID   string            `json:"id"`
+	Text map[string]string `json:"text"`
+	Cite []Rule            `json:"cite"`
+}
+
+type document struct {
+	ID        string              `json:"id"`
+	Name      map[string]string   `json:"name"`
+	Medium    string              `json:"medium"`
+	Signed    bool                `json:"signed"`
+	Certified string              `json:"certified"`
+	IfAny     bool                `json:"if_any"`
+	Fetched   bool                `json:"fetched"`
+	When      map[string][]string `json:"when"`
+	Accept    []string            `json:"accept"`
+	Cite      []Rule              `json:"cite"`
+}
+
+// checklist is a compiled checklist schema with its annotation.
+type checklist struct {
+	name   string
+	schema *jsonschema.Schema
+	meta   meta
+	order  map[string]int // document id → place in the list, from 1
+}
+
+// loadIndex reads index.json from the checklists folder.
+func loadIndex(fsys fs.FS) (*index, error) {
+	b, err := fs.ReadFile(fsys, "index.json")
+	if err != nil {
+		return nil, fmt.Errorf("checklists: %w", err)
+	}
+	var idx index
+	if err := json.Unmarshal(b, &idx); err != nil {
+		return nil, fmt.Errorf("checklists/index.json: %w", err)
+	}
+	if idx.Format != "ruqsat-checklists/1" {
+		return nil, fmt.Errorf("checklists/index.json: unknown format %q", idx.Format)
+	}
+	return &idx, nil
+}
+
+// compiler compiles checklists on first use and keeps them; compiling all
+// of them at start-up would cost the CLI most of its time budget.
+type compiler struct {
+	fsys  fs.FS
+	base  string
+	mu    sync.Mutex
+	cache map[string]*checklist
+}
+
+func (c *compiler) get(name string) (*checklist, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if cl, ok := c.cache[name]; ok {
+		return cl, nil
+	}
+	comp := jsonschema.NewCompiler()
+	comp.DefaultDraft(jsonschema.Draft2020)
+	comp.AssertFormat()
+	var metaRaw json.RawMessage
+	for _, n := range []string{"package.schema.json", name} {
+		b, err := fs.ReadFile(c.fsys, n)
+		if err != nil {
+			return nil, err
+		}
+		doc, err := jsonschema.UnmarshalJSON(strings.NewReader(string(b)))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", n, err)
+		}
+		if err := comp.AddResource(c.base+n, doc); err != nil {
+			return nil, err
+		}
+		if n == name {
+			var top struct {
+				Meta json.RawMessage `json:"x-ruqsat"`
+			}
+			if err := json.Unmarshal(b, &top); err != nil {
+				return nil, err
+			}
+			metaRaw = top.Meta
+		}
+	}
+	s, err := comp.Compile(c.base + name)
+	if err != nil {
+		return nil, err
+	}
+	cl := &checklist{name: name, schema: s, order: map[string]int{}}
+	if err := json.Unmarshal(metaRaw, &cl.meta); err != nil {
+		return nil, fmt.Errorf("%s: x-ruqsat: %w", name, err)
+	}
+	for i, d := range cl.meta.Documents {
+		cl.order[d.ID] = i + 1
+	}
+	c.cache[name] = cl
+	return cl, nil
+}
+
+func (cl *checklist) doc(id string) *document {
+	for i := range cl.meta.Documents {
+		if cl.meta.Documents[i].ID == id {
+			return &cl.meta.Documents[i]
+		}
+	}
+	return nil
+}
+
+func (cl *checklist) question(id string) *question {
+	for i := range cl.meta.Questions {
+		if cl.meta.Questions[i].ID == id {
+			return &cl.meta.Questions[i]
+		}
+	}
+	return nil
+}
+
+// applies reports whether a document's conditions hold for the answers.
+func applies(d *document, answers map[string]any) bool {
+	for q, want := range d.When {
+		got := answers[q]
+		ok := false
+		switch g := got.(type) {
+		case string:
+			ok = contains(want, g)
+		case []any:
+			for _, x := range g {
+				if s, _ := x.(string); contains(want, s) {
+					ok = true
+				}
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// condition spells a document's conditions in each language, e.g.
+// " (required for: a legal entity; at a bank)".
+func (cl *checklist) condition(d *document) map[string]string {
+	out := map[string]string{}
+	if len(d.When) == 0 {
+		return out
+	}
+	keys := make([]string, 0, len(d.When))
+	for k := range d.When {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	lead := map[string]string{"ru": " — нужен, так как: ", "kk": " — қажет, себебі: ", "en": " — required because: "}
+	or := map[string]string{"ru": " или ", "kk": " немесе ", "en": " or "}
+	for _, l := range Langs {
+		var parts []string
+		for _, q := range keys {
+			var labels []string
+			for _, a := range d.When[q] {
+				labels = append(labels, localized(cl.optionText(q, a), l))
+			}
+			part := strings.Join(labels, or[l])
+			if qu := cl.question(q); qu != nil && len(qu.Options) == 2 && (qu.Options[0].ID == "yes" || qu.Options[0].ID == "no") {
+				part = localized(qu.Text, l) + " — " + part
+			}
+			parts = append(parts, part)
+		}
+		out[l] = lead[l] + strings.Join(parts, "; ")
+	}
+	return out
+}
+
+// optionText is the label of an answer, or of a subspecies.
+func (cl *checklist) optionText(q, id string) map[string]string {
+	if q == "subspecies" {
+		for _, o := range cl.meta.Subspecies {
+			if o.ID == id {
+				return o.Text
+			}
+		}
+	}
+	if qu := cl.question(q); qu != nil {
+		for _, o := range qu.Options {
+			if o.ID == id {
+				return o.Text
+			}
+		}
+	}
+	return map[string]string{"ru": id, "kk": id, "en": id}
+}
+
+func contains(l []string, s string) bool {
+	for _, x := range l {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// ServiceInfo describes a service the checker knows, for listings.
+type ServiceInfo struct {
+	ID       string            `json:"id"`
+	Name     map[string]string `json:"name"`
+	Editions []EditionInfo     `json:"editions"`
+}
+
+// EditionInfo is an edition of a service and its application kinds.
+type EditionInfo struct {
+	Edition string     `json:"edition"`
+	Kinds   []KindInfo `json:"kinds"`
+}
+
+// KindInfo is an application kind; Checklist is "" when its document list
+// is not in the sources.
+type KindInfo struct {
+	Kind      string `json:"kind"`
+	Checklist string `json:"checklist,omitempty"`
+	Partial   bool   `json:"partial,omitempty"`
+}
+
+// Services lists every service, edition and kind in checklist order.
+func (c *Checker) Services() []ServiceInfo {
+	var out []ServiceInfo
+	for _, id := range c.idx.Order {
+		s := c.idx.Services[id]
+		si := ServiceInfo{ID: id, Name: s.Name}
+		for _, e := range s.Editions {
+			ei := EditionInfo{Edition: e.Edition}
+			for _, k := range e.Kinds {
+				ei.Kinds = append(ei.Kinds, KindInfo{Kind: k.Kind, Checklist: k.Checklist, Partial: k.Partial})
+			}
+			si.Editions = append(si.Editions, ei)
+		}
+		out = append(out, si)
+	}
+	return out
+}

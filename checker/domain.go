@@ -1,0 +1,438 @@
+package checker
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"ruqsat/checker/filetype"
+	"ruqsat/checker/kzid"
+	"ruqsat/checker/pkgread"
+)
+
+// domain runs the checks a schema cannot express.
+func (r *run) domain() {
+	answers, _ := r.man["answers"].(map[string]any)
+	r.documents(answers)
+	r.applicant(answers)
+	r.fee(answers)
+	r.dates()
+	r.renewal()
+}
+
+// files returns the file paths given for a checklist item.
+func files(v any) []string {
+	switch x := v.(type) {
+	case string:
+		return []string{x}
+	case []any:
+		var out []string
+		for _, e := range x {
+			if s, ok := e.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// documents checks every file the manifest names: it must be in the
+// package, not empty, and by its content one of the types the item takes.
+func (r *run) documents(answers map[string]any) {
+	docs, _ := r.man["documents"].(map[string]any)
+	used := map[string]bool{}
+	ids := make([]string, 0, len(docs))
+	for id := range docs {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		d := r.cl.doc(id)
+		if d == nil {
+			continue // reported by the schema
+		}
+		if d.Fetched {
+			r.add(r.at(Finding{Code: "document/fetched", Severity: Info, Message: textL("document/fetched", map[string]map[string]string{"name": d.Name}), Rules: d.Cite}, "documents", id))
+		} else if !d.IfAny && !applies(d, answers) {
+			r.add(r.at(Finding{Code: "document/not-required", Severity: Warning, Message: textL("document/not-required", map[string]map[string]string{"name": d.Name}), Rules: d.Cite}, "documents", id))
+		}
+		for i, name := range files(docs[id]) {
+			p := []string{"documents", id}
+			if _, list := docs[id].([]any); list {
+				p = append(p, strconv.Itoa(i))
+			}
+			clean, ok := cleanPath(name)
+			if !ok {
+				r.add(r.file(Finding{Code: "document/bad-path", Severity: Error, Message: text("document/bad-path", map[string]string{"file": name})}, name, p))
+				continue
+			}
+			used[clean] = true
+			f := r.pkg.Files[clean]
+			if f == nil {
+				r.add(r.file(Finding{Code: "document/file-missing", Severity: Error, Message: text("document/file-missing", map[string]string{"file": name}), Rules: d.Cite}, name, p))
+				continue
+			}
+			r.fileContent(d, f, p)
+		}
+	}
+	var unused []string
+	for p := range r.pkg.Files {
+		if !used[p] {
+			unused = append(unused, p)
+		}
+	}
+	sort.Strings(unused)
+	for _, p := range unused {
+		r.add(Finding{Code: "package/unused-file", Severity: Info, File: p, Message: text("package/unused-file", map[string]string{"file": p})})
+	}
+}
+
+func (r *run) file(f Finding, name string, p []string) Finding {
+	f = r.at(f, p...)
+	f.File = name
+	f.Item = p[1]
+	return f
+}
+
+// cleanPath makes a manifest path relative to the package root, refusing
+// paths that climb out of it.
+func cleanPath(p string) (string, bool) {
+	if p == "" || strings.HasPrefix(p, "/") || strings.Contains(p, "\\") || strings.Contains(p, "\x00") || (len(p) > 1 && p[1] == ':') {
+		return "", false
+	}
+	c := path.Clean(p)
+	if c == ".." || strings.HasPrefix(c, "../") || c == "." {
+		return "", false
+	}
+	return c, true
+}
+
+var typeNames = map[string]map[string]string{
+	"pdf":     {"ru": "PDF", "kk": "PDF", "en": "PDF"},
+	"jpeg":    {"ru": "изображение JPEG", "kk": "JPEG суреті", "en": "a JPEG image"},
+	"png":     {"ru": "изображение PNG", "kk": "PNG суреті", "en": "a PNG image"},
+	"cms":     {"ru": "документ, подписанный ЭЦП (CMS)", "kk": "ЭЦҚ-мен қол қойылған құжат (CMS)", "en": "a digitally signed document (CMS)"},
+	"zip":     {"ru": "архив ZIP или документ Office", "kk": "ZIP мұрағаты немесе Office құжаты", "en": "a ZIP archive or Office document"},
+	"unknown": {"ru": "файл неизвестного вида", "kk": "белгісіз түрдегі файл", "en": "a file of unknown type"},
+	"any":     {"ru": "любой файл", "kk": "кез келген файл", "en": "any file"},
+}
+
+func typeList(ts []string) map[string]string {
+	or := map[string]string{"ru": " или ", "kk": " немесе ", "en": " or "}
+	out := map[string]string{}
+	for _, l := range Langs {
+		var parts []string
+		for _, t := range ts {
+			parts = append(parts, localized(typeNames[t], l))
+		}
+		out[l] = strings.Join(parts, or[l])
+	}
+	return out
+}
+
+var extensions = map[filetype.Type][]string{
+	filetype.PDF:  {"pdf"},
+	filetype.JPEG: {"jpg", "jpeg", "jpe", "jfif"},
+	filetype.PNG:  {"png"},
+	filetype.CMS:  {"p7s", "p7m", "p7b", "cms", "sig", "sgn", "cer", "pem", "txt"},
+	filetype.ZIP:  {"zip", "docx", "xlsx", "odt", "ods", "asice", "sce"},
+}
+
+// fileContent checks one file against what its item accepts.
+func (r *run) fileContent(d *document, f *pkgread.File, p []string) {
+	name := f.Path
+	if f.Size == 0 {
+		r.add(r.file(Finding{Code: "document/file-empty", Severity: Error, Message: text("document/file-empty", map[string]string{"file": name}), Rules: d.Cite}, name, p))
+		return
+	}
+	t := filetype.Detect(f.Head, f.Tail, f.Size)
+	accept := d.Accept
+	if len(accept) == 0 || contains(accept, "any") {
+		return
+	}
+	if ext := strings.ToLower(strings.TrimPrefix(path.Ext(name), ".")); ext != "" && t != filetype.Unknown && !contains(extensions[t], ext) {
+		r.add(r.file(Finding{Code: "document/extension", Severity: Warning, Message: textL("document/extension", map[string]map[string]string{
+			"file": same(name), "got": typeNames[string(t)], "ext": same(ext)})}, name, p))
+	}
+	if !contains(accept, string(t)) {
+		r.add(r.file(Finding{Code: "document/file-type", Severity: Error, Message: textL("document/file-type", map[string]map[string]string{
+			"file": same(name), "got": typeNames[string(t)], "want": typeList(accept)}), Rules: d.Cite}, name, p))
+		return
+	}
+	switch t {
+	case filetype.PDF:
+		if err := r.checkPDF(f); err != nil {
+			if errors.Is(err, filetype.ErrEncrypted) {
+				r.add(r.file(Finding{Code: "document/pdf-encrypted", Severity: Error, Message: text("document/pdf-encrypted", map[string]string{"file": name})}, name, p))
+				return
+			}
+			r.add(r.file(Finding{Code: "document/pdf-broken", Severity: Error, Message: textL("document/pdf-broken", map[string]map[string]string{"file": same(name), "why": pdfWhy(err)})}, name, p))
+			return
+		}
+		if d.Signed && !pdfSigned(f) {
+			r.add(r.file(Finding{Code: "document/not-signed", Severity: Warning, Message: text("document/not-signed", map[string]string{"file": name}), Rules: d.Cite}, name, p))
+		}
+	case filetype.JPEG, filetype.PNG:
+		rc, err := f.Open()
+		if err == nil {
+			_, _, err = filetype.CheckImage(rc, t)
+			rc.Close()
+		}
+		if err != nil {
+			r.add(r.file(Finding{Code: "document/image-broken", Severity: Error, Message: text("document/image-broken", map[string]string{"file": name})}, name, p))
+		}
+	case filetype.CMS:
+		b, err := readAll(f, 8<<20)
+		if err == nil {
+			err = filetype.CheckCMS(b)
+		}
+		if err != nil {
+			r.add(r.file(Finding{Code: "document/cms-broken", Severity: Error, Message: text("document/cms-broken", map[string]string{"file": name, "why": err.Error()})}, name, p))
+		}
+	}
+}
+
+// checkPDF opens the file for random access when it can, else reads it.
+func (r *run) checkPDF(f *pkgread.File) error {
+	rc, err := f.Open()
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	if ra, ok := rc.(io.ReaderAt); ok {
+		return filetype.CheckPDF(ra, f.Size)
+	}
+	b, err := io.ReadAll(io.LimitReader(rc, f.Size+1))
+	if err != nil {
+		return err
+	}
+	return filetype.CheckPDF(bytes.NewReader(b), int64(len(b)))
+}
+
+// pdfSigned reports whether a PDF holds a signature field: a signed PDF
+// keeps /ByteRange and a /Sig dictionary, usually near its end.
+func pdfSigned(f *pkgread.File) bool {
+	has := func(b []byte) bool {
+		s := string(b)
+		return strings.Contains(s, "/ByteRange") && (strings.Contains(s, "/Sig") || strings.Contains(s, "adbe.pkcs7"))
+	}
+	if has(f.Head) || has(f.Tail) {
+		return true
+	}
+	b, err := readAll(f, 64<<20)
+	return err == nil && has(b)
+}
+
+func readAll(f *pkgread.File, max int64) ([]byte, error) {
+	rc, err := f.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	return io.ReadAll(io.LimitReader(rc, max))
+}
+
+func pdfWhy(err error) map[string]string {
+	switch {
+	case errors.Is(err, filetype.ErrNoHeader):
+		return map[string]string{"ru": "это не PDF (нет заголовка %PDF)", "kk": "бұл PDF емес (%PDF тақырыбы жоқ)", "en": "it is not a PDF (no %PDF header)"}
+	case errors.Is(err, filetype.ErrNoEOF):
+		return map[string]string{"ru": "файл обрезан (нет метки конца %%EOF)", "kk": "файл кесілген (%%EOF соңғы белгісі жоқ)", "en": "the file is cut short (no %%EOF end marker)"}
+	case errors.Is(err, filetype.ErrBadXref):
+		return map[string]string{"ru": "повреждена таблица перекрёстных ссылок", "kk": "айқас сілтемелер кестесі бүлінген", "en": "its cross-reference table is damaged"}
+	}
+	return same(err.Error())
+}
+
+// applicant checks the application's own fields: a name, and the BIN or
+// IIN the applicant kind calls for, with its check digit.
+func (r *run) applicant(answers map[string]any) {
+	a, _ := r.man["applicant"].(map[string]any)
+	if a == nil || str(a["name"]) == "" {
+		path := []string{"applicant"}
+		if a == nil {
+			path = nil
+		}
+		r.add(r.at(Finding{Code: "applicant/name-missing", Severity: Error, Message: text("applicant/name-missing", nil)}, path...))
+	}
+	kind := str(answers["applicant"])
+	needBIN := kind == "legal-entity" || kind == "branch"
+	needIIN := kind == "individual" || kind == "individual-entrepreneur"
+	for _, id := range []struct {
+		field string
+		need  bool
+		kind  kzid.Kind
+	}{{"bin", needBIN, kzid.BIN}, {"iin", needIIN, kzid.IIN}} {
+		v := ""
+		if a != nil {
+			v = str(a[id.field])
+		}
+		if v == "" {
+			if id.need {
+				code := "applicant/" + id.field + "-missing"
+				r.add(r.at(Finding{Code: code, Severity: Error, Message: text(code, nil)}, "applicant"))
+			}
+			continue
+		}
+		if err := kzid.Validate(v, id.kind); err != nil {
+			code := "applicant/" + id.field + "-invalid"
+			r.add(r.at(Finding{Code: code, Severity: Error, Message: textL(code, map[string]map[string]string{"got": same(v), "why": idWhy(err)})}, "applicant", id.field))
+		}
+	}
+}
+
+func idWhy(err error) map[string]string {
+	switch {
+	case errors.Is(err, kzid.ErrLength):
+		return map[string]string{"ru": "нужно 12 цифр", "kk": "12 цифр қажет", "en": "it must have 12 digits"}
+	case errors.Is(err, kzid.ErrNotDigits):
+		return map[string]string{"ru": "допускаются только цифры", "kk": "тек цифрлар рұқсат етіледі", "en": "only digits are allowed"}
+	case errors.Is(err, kzid.ErrChecksum):
+		return map[string]string{"ru": "не сходится контрольная цифра — вероятно, опечатка", "kk": "бақылау цифры сәйкес келмейді — қате терілген болуы мүмкін", "en": "the check digit does not match — probably a typo"}
+	case errors.Is(err, kzid.ErrBadDate):
+		return map[string]string{"ru": "первые шесть цифр — не дата", "kk": "алғашқы алты цифр — күн емес", "en": "its first six digits are not a date"}
+	case errors.Is(err, kzid.ErrBadType):
+		return map[string]string{"ru": "неверный признак вида лица (5-я цифра)", "kk": "тұлға түрінің белгісі (5-цифр) дұрыс емес", "en": "the entity type (5th digit) is not valid"}
+	}
+	return same(err.Error())
+}
+
+// mciOn returns the MCI in force on a day, or 0.
+func (r *run) mciOn(day string) int {
+	v := 0
+	for _, m := range r.c.idx.MCI {
+		if m.From <= day {
+			v = m.KZT
+		}
+	}
+	return v
+}
+
+// fee checks the amount paid against the edition's rate: rate × the MCI on
+// the payment date. Where the act gives no amount only the proof of payment
+// can be checked (a document in the checklist); where it says the service
+// is free, no fee is asked.
+func (r *run) fee(answers map[string]any) {
+	fm := r.cl.meta.Fee
+	paid, _ := r.man["fee"].(map[string]any)
+	switch {
+	case fm == nil || fm.Gap != "":
+		return
+	case !fm.Due:
+		if paid != nil {
+			if n, _ := number(paid["paid"]); n > 0 {
+				r.add(r.at(Finding{Code: "fee/not-due", Severity: Warning, Message: text("fee/not-due", nil), Rules: fm.Cite}, "fee"))
+			}
+		}
+		return
+	case fm.MCI == nil:
+		r.add(Finding{Code: "fee/amount-unknown", Severity: Info, Message: text("fee/amount-unknown", nil), Rules: fm.Cite})
+		return
+	}
+	if paid == nil {
+		if str(answers["payment"]) == "gateway" {
+			return // the provider sees the gateway payment itself
+		}
+		r.add(Finding{Code: "fee/missing", Severity: Error, Path: "/fee", Message: text("fee/missing", nil), Rules: fm.Cite})
+		return
+	}
+	amount, ok := number(paid["paid"])
+	date := str(paid["date"])
+	if !ok || date == "" {
+		return // the schema reports it
+	}
+	mci := r.mciOn(date)
+	if mci == 0 {
+		r.add(r.at(Finding{Code: "fee/no-mci", Severity: Warning, Message: text("fee/no-mci", map[string]string{"date": date})}, "fee", "date"))
+		return
+	}
+	want := int(math.Round(*fm.MCI * float64(mci)))
+	args := map[string]string{"paid": kzt(amount), "want": fmt.Sprint(want), "rate": strconv.FormatFloat(*fm.MCI, 'f', -1, 64), "mci": fmt.Sprint(mci), "date": date}
+	if math.Abs(amount-float64(want)) > 0.005 {
+		r.add(r.at(Finding{Code: "fee/mismatch", Severity: Error, Message: text("fee/mismatch", args), Rules: fm.Cite}, "fee", "paid"))
+		return
+	}
+	r.add(r.at(Finding{Code: "fee/ok", Severity: Info, Message: text("fee/ok", args), Rules: fm.Cite}, "fee", "paid"))
+}
+
+func number(v any) (float64, bool) {
+	switch n := v.(type) {
+	case float64:
+		return n, true
+	case interface{ String() string }:
+		f, err := strconv.ParseFloat(n.String(), 64)
+		return f, err == nil
+	}
+	return 0, false
+}
+
+func kzt(v float64) string {
+	if v == math.Trunc(v) {
+		return strconv.FormatFloat(v, 'f', 0, 64)
+	}
+	return strconv.FormatFloat(v, 'f', 2, 64)
+}
+
+// dates checks that dates are not after today and that the fee was paid
+// before the application is filed. (Their form is checked by the schema.)
+func (r *run) dates() {
+	today := r.opt.Today
+	check := func(day string, path ...string) {
+		if _, err := time.Parse("2006-01-02", day); err != nil {
+			return
+		}
+		if day > today {
+			r.add(r.at(Finding{Code: "date/future", Severity: Error, Message: text("date/future", map[string]string{"field": "/" + strings.Join(path, "/"), "date": day, "today": today})}, path...))
+		}
+	}
+	if f := str(r.man["filed"]); f != "" {
+		check(f, "filed")
+	}
+	fee, _ := r.man["fee"].(map[string]any)
+	if fee != nil {
+		check(str(fee["date"]), "fee", "date")
+		if d := str(fee["date"]); d != "" && d > r.filed {
+			r.add(r.at(Finding{Code: "date/fee-after-filing", Severity: Error, Message: text("date/fee-after-filing", map[string]string{"fee": d, "filed": r.filed})}, "fee", "date"))
+		}
+	}
+	if ch, _ := r.man["change"].(map[string]any); ch != nil {
+		check(str(ch["date"]), "change", "date")
+	}
+}
+
+// renewal checks that a renewal is filed within its window after the
+// change that makes it necessary.
+func (r *run) renewal() {
+	w := r.cl.meta.RenewalWindow
+	if w == nil || w.Unit != "calendar" {
+		return // the sources give windows in calendar days only
+	}
+	ch, _ := r.man["change"].(map[string]any)
+	day := str(ch["date"])
+	if day == "" {
+		r.add(r.at(Finding{Code: "renewal/no-change", Severity: Error, Message: text("renewal/no-change", nil), Rules: w.Cite}, "change"))
+		return
+	}
+	c, err1 := time.Parse("2006-01-02", day)
+	f, err2 := time.Parse("2006-01-02", r.filed)
+	if err1 != nil || err2 != nil {
+		return
+	}
+	days := int(f.Sub(c).Hours() / 24)
+	args := map[string]string{"filed": r.filed, "change": day, "days": fmt.Sprint(days), "window": fmt.Sprint(w.Days)}
+	if days > w.Days {
+		r.add(r.at(Finding{Code: "renewal/late", Severity: Error, Message: text("renewal/late", args), Rules: w.Cite}, "change", "date"))
+		return
+	}
+	if days >= 0 {
+		r.add(r.at(Finding{Code: "renewal/in-time", Severity: Info, Message: text("renewal/in-time", args), Rules: w.Cite}, "change", "date"))
+	}
+}

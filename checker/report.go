@@ -1,0 +1,139 @@
+package checker
+
+import (
+	"sort"
+)
+
+// Severity is how much a finding matters: an error stops the package from
+// being ready to submit; a warning is worth a look; info explains.
+type Severity string
+
+// The severities, from most to least serious.
+const (
+	Error   Severity = "error"
+	Warning Severity = "warning"
+	Info    Severity = "info"
+)
+
+func (s Severity) rank() int {
+	switch s {
+	case Error:
+		return 0
+	case Warning:
+		return 1
+	}
+	return 2
+}
+
+// Verdict is the outcome of a check.
+type Verdict string
+
+// The verdicts.
+const (
+	// Pass: no errors; the package is ready to submit as far as the rules
+	// in the sources go.
+	Pass Verdict = "pass"
+	// Fail: at least one error.
+	Fail Verdict = "fail"
+	// CannotCheck: the package could not be checked — unreadable, an
+	// unknown service, or rules that are not in the sources.
+	CannotCheck Verdict = "cannot-check"
+)
+
+// Rule is where a finding's requirement comes from.
+type Rule struct {
+	Act     string            `json:"act"`
+	At      string            `json:"at"`
+	AtLabel map[string]string `json:"at_label,omitempty"` // the unit spelt out, per language
+	ActName map[string]string `json:"act_name,omitempty"`
+	URL     map[string]string `json:"url,omitempty"` // site path per language
+}
+
+// Finding is one problem or note about a package. Its code is stable; its
+// message is written for applicants in Russian, Kazakh and English.
+type Finding struct {
+	Code     string            `json:"code"`
+	Severity Severity          `json:"severity"`
+	Item     string            `json:"item,omitempty"`   // checklist item (document id) it concerns
+	Path     string            `json:"path,omitempty"`   // place in the manifest, as a JSON pointer
+	Line     int               `json:"line,omitempty"`   // line in the manifest, from 1
+	Column   int               `json:"column,omitempty"` // column in the manifest, from 1
+	File     string            `json:"file,omitempty"`   // file in the package
+	Message  map[string]string `json:"message"`          // ru, kk, en
+	Rules    []Rule            `json:"rules,omitempty"`
+	order    int               // the item's place in the checklist
+}
+
+// Report is the result of checking one package.
+type Report struct {
+	Package   string    `json:"package"`
+	Service   string    `json:"service,omitempty"`
+	Edition   string    `json:"edition,omitempty"`
+	Kind      string    `json:"kind,omitempty"`
+	Checklist string    `json:"checklist,omitempty"`
+	Verdict   Verdict   `json:"verdict"`
+	Findings  []Finding `json:"findings"`
+	// Items lists the checklist items in order with their names, so a
+	// report can be grouped and read without the checklist at hand.
+	Items []Item `json:"items,omitempty"`
+}
+
+// Item is a checklist item as named in the report.
+type Item struct {
+	ID       string            `json:"id"`
+	Name     map[string]string `json:"name"`
+	Required bool              `json:"required"` // for the package's answers
+}
+
+// Counts returns how many findings of each severity the report holds.
+func (r *Report) Counts() (errors, warnings, infos int) {
+	for _, f := range r.Findings {
+		switch f.Severity {
+		case Error:
+			errors++
+		case Warning:
+			warnings++
+		default:
+			infos++
+		}
+	}
+	return
+}
+
+// sortFindings puts findings in a stable order: by checklist item (general
+// findings first, then items in checklist order), then severity, then
+// manifest position, code and file. jsonschema reports errors in no fixed
+// order; this makes reports identical from run to run.
+func sortFindings(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if a.order != b.order {
+			return a.order < b.order
+		}
+		if a.Severity.rank() != b.Severity.rank() {
+			return a.Severity.rank() < b.Severity.rank()
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Column != b.Column {
+			return a.Column < b.Column
+		}
+		if a.Code != b.Code {
+			return a.Code < b.Code
+		}
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		return a.Message["en"] < b.Message["en"]
+	})
+}
+
+func verdictOf(fs []Finding) Verdict {
+	for _, f := range fs {
+		if f.Severity == Error {
+			return Fail
+		}
+	}
+	return Pass
+}

@@ -1,0 +1,240 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"io/fs"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"ruqsat/checker"
+	"ruqsat/schemas"
+)
+
+func init() {
+	register(&command{
+		name:  "check",
+		usage: "ruqsat check [--lang ru|kk|en] [--format text|json] [--as-of 2006-01-02] [--edition YEAR] PATH... | ruqsat check --list",
+		short: "check document packages (folders or .zip files) against their checklists",
+		run:   runCheck,
+	})
+}
+
+// cliText are the check command's own words, around the findings.
+var cliText = map[string]map[string]string{
+	"pass":         {"ru": "ГОТОВ К ПОДАЧЕ", "kk": "БЕРУГЕ ДАЙЫН", "en": "READY TO SUBMIT"},
+	"fail":         {"ru": "ЕСТЬ ОШИБКИ", "kk": "ҚАТЕЛЕР БАР", "en": "ERRORS FOUND"},
+	"cannot-check": {"ru": "ПРОВЕРИТЬ НЕЛЬЗЯ", "kk": "ТЕКСЕРУ МҮМКІН ЕМЕС", "en": "CANNOT CHECK"},
+	"error":        {"ru": "ошибка", "kk": "қате", "en": "error"},
+	"warning":      {"ru": "внимание", "kk": "назар аударыңыз", "en": "warning"},
+	"info":         {"ru": "сведения", "kk": "мәлімет", "en": "note"},
+	"general":      {"ru": "Пакет в целом", "kk": "Топтама тұтастай", "en": "The package as a whole"},
+	"rule":         {"ru": "Правило", "kk": "Қағида", "en": "Rule"},
+	"counts":       {"ru": "ошибок: %d, предупреждений: %d", "kk": "қателер: %d, ескертулер: %d", "en": "%d error(s), %d warning(s)"},
+	"edition":      {"ru": "редакция", "kk": "басылым", "en": "edition"},
+	"checklist":    {"ru": "есть перечень", "kk": "тізбе бар", "en": "checklist"},
+	"partial":      {"ru": "перечень неполный", "kk": "тізбе толық емес", "en": "partial list"},
+	"no-list":      {"ru": "перечня нет в источниках", "kk": "тізбе дереккөздерде жоқ", "en": "not in the sources"},
+	"summary":      {"ru": "Пакетов: %d, готовы: %d, с ошибками: %d, не проверены: %d", "kk": "Топтамалар: %d, дайын: %d, қатесі бар: %d, тексерілмеген: %d", "en": "%d package(s): %d ready, %d with errors, %d not checked"},
+}
+
+func runCheck(ctx context.Context, e *env, args []string) int {
+	c := commandNamed("check")
+	fs := newFlags(c, e)
+	lang := fs.String("lang", "ru", "language of the messages: ru, kk or en")
+	format := fs.String("format", "text", "output: text, or json (one JSON report per line, in the order of the paths)")
+	asOf := fs.String("as-of", "", "check as if today were this date (default: today in Astana)")
+	edition := fs.String("edition", "", "use this edition instead of the one in force on the filing date")
+	list := fs.Bool("list", false, "list the services, editions and application kinds that can be checked")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if _, ok := parseLang(*lang); !ok {
+		fmt.Fprintf(e.stderr, "ruqsat check: --lang must be ru, kk or en, not %q\n", *lang)
+		return 2
+	}
+	if *format != "text" && *format != "json" {
+		fmt.Fprintf(e.stderr, "ruqsat check: --format must be text or json, not %q\n", *format)
+		return 2
+	}
+	if *asOf != "" {
+		if _, err := time.Parse("2006-01-02", *asOf); err != nil {
+			fmt.Fprintf(e.stderr, "ruqsat check: --as-of %q is not a date like 2026-11-29\n", *asOf)
+			return 2
+		}
+	}
+	ck, err := newChecker()
+	if err != nil {
+		fmt.Fprintf(e.stderr, "ruqsat check: %v\n", err)
+		return 2
+	}
+	if *list {
+		return printList(e, *lang)
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return 2
+	}
+	opt := checker.Options{Today: *asOf, Edition: *edition}
+	reports := checkAll(ck, fs.Args(), opt)
+	out := bufio.NewWriter(e.stdout)
+	defer out.Flush()
+	code := 0
+	var ready, failed, cannot int
+	for i := range fs.Args() {
+		rep := <-reports[i]
+		switch rep.Verdict {
+		case checker.Pass:
+			ready++
+		case checker.Fail:
+			failed++
+			code = max(code, 1)
+		default:
+			cannot++
+			code = 2
+		}
+		if *format == "json" {
+			b, _ := json.Marshal(rep)
+			out.Write(b)
+			out.WriteByte('\n')
+			continue
+		}
+		printReport(out, rep, *lang, e.stdoutTTY)
+	}
+	if *format == "text" && fs.NArg() > 1 {
+		fmt.Fprintf(out, cliText["summary"][*lang]+"\n", fs.NArg(), ready, failed, cannot)
+	}
+	return code
+}
+
+func newChecker() (*checker.Checker, error) {
+	sub, err := fs.Sub(schemas.Checklists, "checklists")
+	if err != nil {
+		return nil, err
+	}
+	return checker.New(sub, schemas.BaseURL+"checklists/")
+}
+
+// checkAll checks packages on every core and returns one channel per path,
+// so results print in the order given while later ones are still running.
+func checkAll(ck *checker.Checker, paths []string, opt checker.Options) []chan *checker.Report {
+	out := make([]chan *checker.Report, len(paths))
+	for i := range out {
+		out[i] = make(chan *checker.Report, 1)
+	}
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				out[i] <- ck.CheckPath(paths[i], opt)
+			}
+		}()
+	}
+	go func() {
+		for i := range paths {
+			jobs <- i
+		}
+		close(jobs)
+		wg.Wait()
+	}()
+	return out
+}
+
+const (
+	red    = "\x1b[31m"
+	yellow = "\x1b[33m"
+	green  = "\x1b[32m"
+	dim    = "\x1b[2m"
+	bold   = "\x1b[1m"
+	reset  = "\x1b[0m"
+)
+
+// printReport writes a report for a person: the verdict, then findings
+// grouped by checklist item, each with its rule.
+func printReport(w io.Writer, rep *checker.Report, lang string, color bool) {
+	paint := func(c, s string) string {
+		if !color {
+			return s
+		}
+		return c + s + reset
+	}
+	verdictColor := map[checker.Verdict]string{checker.Pass: green, checker.Fail: red, checker.CannotCheck: yellow}[rep.Verdict]
+	title := rep.Package
+	if rep.Service != "" {
+		title += " — " + rep.Service
+		if rep.Edition != "" {
+			title += ", " + cliText["edition"][lang] + " " + rep.Edition
+		}
+		if rep.Kind != "" {
+			title += ", " + rep.Kind
+		}
+	}
+	errs, warns, _ := rep.Counts()
+	fmt.Fprintf(w, "%s  %s  (%s)\n", paint(bold+verdictColor, cliText[string(rep.Verdict)][lang]), title, fmt.Sprintf(cliText["counts"][lang], errs, warns))
+	names := map[string]string{}
+	for _, it := range rep.Items {
+		names[it.ID] = it.Name[lang]
+	}
+	group := "\x00"
+	for _, f := range rep.Findings {
+		if f.Item != group {
+			group = f.Item
+			head := cliText["general"][lang]
+			if f.Item != "" {
+				head = names[f.Item]
+				if head == "" {
+					head = f.Item
+				}
+				head += " [" + f.Item + "]"
+			}
+			fmt.Fprintf(w, "  %s\n", paint(bold, head))
+		}
+		mark := map[checker.Severity]string{checker.Error: paint(red, "✗"), checker.Warning: paint(yellow, "!"), checker.Info: paint(dim, "·")}[f.Severity]
+		where := ""
+		if f.Line > 0 {
+			where = fmt.Sprintf(" (manifest %d:%d)", f.Line, f.Column)
+		}
+		fmt.Fprintf(w, "    %s %s: %s%s %s\n", mark, cliText[string(f.Severity)][lang], f.Message[lang], where, paint(dim, "["+f.Code+"]"))
+		for _, r := range f.Rules {
+			fmt.Fprintf(w, "      %s: %s, %s %s\n", cliText["rule"][lang], r.ActName[lang], r.AtLabel[lang], paint(dim, r.URL[lang]))
+		}
+	}
+	fmt.Fprintln(w)
+}
+
+func printList(e *env, lang string) int {
+	ck, err := newChecker()
+	if err != nil {
+		fmt.Fprintf(e.stderr, "ruqsat check: %v\n", err)
+		return 2
+	}
+	for _, s := range ck.Services() {
+		fmt.Fprintf(e.stdout, "%s — %s\n", s.ID, s.Name[lang])
+		for _, ed := range s.Editions {
+			var kinds []string
+			for _, k := range ed.Kinds {
+				state := cliText["checklist"][lang]
+				switch {
+				case k.Checklist == "":
+					state = cliText["no-list"][lang]
+				case k.Partial:
+					state = cliText["partial"][lang]
+				}
+				kinds = append(kinds, fmt.Sprintf("%s (%s)", k.Kind, state))
+			}
+			if len(kinds) == 0 {
+				kinds = []string{cliText["no-list"][lang]}
+			}
+			fmt.Fprintf(e.stdout, "  %s  %s\n", ed.Edition, strings.Join(kinds, ", "))
+		}
+	}
+	return 0
+}
