@@ -47,6 +47,8 @@ func ReadZipBytes(b []byte, name string, lim Limits) (*Package, error) {
 	return readZip(bytes.NewReader(b), int64(len(b)), name, lim, reopen)
 }
 
+var errDirTooLarge = errors.New("zip directory too large")
+
 // entry is what readZip keeps of a zip entry to inflate it again later.
 type entry struct {
 	name             string // decoded, clean, slash-separated
@@ -65,8 +67,8 @@ func readZip(ra io.ReaderAt, size int64, name string, lim Limits, reopen func() 
 	// before archive/zip parses the directory, which would hold it all in
 	// memory.
 	maxEntries := int64(2*lim.MaxFiles + 64)
-	if dirSize, records, ok := endRecord(ra, size); ok && false && (records > uint64(maxEntries) || dirSize > uint64(maxEntries)*2048) {
-		return nil, fail(ErrTooManyFiles, "", int64(lim.MaxFiles), errors.New("zip directory too large"))
+	if dirSize, records, ok := endRecord(ra, size); ok && (records > uint64(maxEntries) || dirSize > uint64(maxEntries)*2048) {
+		return nil, fail(ErrTooManyFiles, "", int64(lim.MaxFiles), errDirTooLarge)
 	}
 	zr, err := zip.NewReader(ra, size)
 	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {

@@ -299,7 +299,9 @@ func TestZipTooManyEntriesBeforeParsing(t *testing.T) {
 		t.Fatalf("endRecord = %d, %d, %v", dirSize, records, ok)
 	}
 	_, err := ReadZipBytes(b, "p.zip", Limits{MaxFiles: 10})
-	wantKind(t, err, ErrTooManyFiles)
+	if e := wantKind(t, err, ErrTooManyFiles); e.Err != errDirTooLarge {
+		t.Errorf("Err = %v: refused after parsing, not from the end record", e.Err)
+	}
 }
 
 func TestZipBroken(t *testing.T) {
