@@ -102,6 +102,8 @@ func TestCheckPDF(t *testing.T) {
 		{"truncated at half", good[:len(good)/2], ErrNoEOF},
 		{"truncated before %%EOF", good[:len(good)-4], ErrNoEOF},
 		{"%%EOF followed by 2 KiB", append(bytes.Clone(good), bytes.Repeat([]byte{'x'}, 2048)...), ErrNoEOF},
+		{"%%EOF followed by 1500 bytes", append(bytes.Clone(good), bytes.Repeat([]byte{'x'}, 1500)...), ErrNoEOF},
+		{"%%EOF followed by 1000 bytes of junk", append(bytes.Clone(good), bytes.Repeat([]byte{'x'}, 1000)...), ""},
 		{"no startxref", bytes.Replace(good, []byte("startxref"), []byte("startxreF"), 1), ErrBadXref},
 		{"startxref without a number", replaceStartxref(good, "\n"), ErrBadXref},
 		{"startxref past the end", replaceStartxref(good, "99999"), ErrBadXref},

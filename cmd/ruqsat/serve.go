@@ -6,13 +6,12 @@ import (
 	"io/fs"
 	"net"
 	"net/http"
-	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 	"time"
 
 	"ruqsat/internal/build"
+	"ruqsat/internal/serve"
 )
 
 func init() {
@@ -46,7 +45,7 @@ func runServe(ctx context.Context, e *env, args []string) int {
 		return 2
 	}
 	dir := filepath.Join(e.root, *out)
-	srv := &http.Server{Handler: SiteHandler(dir), ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: serve.Site(dir), ReadHeaderTimeout: 10 * time.Second}
 	fmt.Fprintf(e.stderr, "ruqsat serve: http://%s/ru/  (Ctrl+C to stop; rule edits rebuild the site)\n", ln.Addr())
 	go watch(ctx, e, o)
 	if err := srv.Serve(ln); err != nil && err != http.ErrServerClosed {
@@ -54,53 +53,6 @@ func runServe(ctx context.Context, e *env, args []string) int {
 		return 1
 	}
 	return 0
-}
-
-// SiteHandler serves a built site: the root redirects to the default
-// language, .wasm gets its media type, and a precompressed .br or .gz
-// sibling is served when the browser accepts it.
-func SiteHandler(dir string) http.Handler {
-	files := http.FileServer(http.Dir(dir))
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/" {
-			http.Redirect(w, r, "/ru/", http.StatusFound)
-			return
-		}
-		p := filepath.Join(dir, filepath.FromSlash(strings.TrimPrefix(r.URL.Path, "/")))
-		ae := r.Header.Get("Accept-Encoding")
-		for _, enc := range []struct{ ext, name string }{{".br", "br"}, {".gz", "gzip"}} {
-			if !strings.Contains(ae, enc.name) {
-				continue
-			}
-			if st, err := os.Stat(p + enc.ext); err == nil && !st.IsDir() {
-				if ct := mediaType(p); ct != "" {
-					w.Header().Set("Content-Type", ct)
-				}
-				w.Header().Set("Content-Encoding", enc.name)
-				w.Header().Add("Vary", "Accept-Encoding")
-				http.ServeFile(w, r, p+enc.ext)
-				return
-			}
-		}
-		if ct := mediaType(p); ct != "" {
-			w.Header().Set("Content-Type", ct)
-		}
-		files.ServeHTTP(w, r)
-	})
-}
-
-func mediaType(p string) string {
-	switch filepath.Ext(p) {
-	case ".wasm":
-		return "application/wasm"
-	case ".js", ".mjs":
-		return "text/javascript; charset=utf-8"
-	case ".json":
-		return "application/json"
-	case ".xml":
-		return "application/atom+xml; charset=utf-8"
-	}
-	return ""
 }
 
 // watch polls the source folders and rebuilds when anything changes. Polling
