@@ -28,6 +28,7 @@ import (
 type Checker struct {
 	idx  *index
 	comp *compiler
+	fsys fs.FS
 }
 
 // New reads the checklists from fsys (a folder holding index.json,
@@ -38,7 +39,7 @@ func New(fsys fs.FS, base string) (*Checker, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Checker{idx: idx, comp: &compiler{fsys: fsys, base: base, cache: map[string]*checklist{}}}, nil
+	return &Checker{idx: idx, fsys: fsys, comp: &compiler{fsys: fsys, base: base, cache: map[string]*checklist{}}}, nil
 }
 
 // Options adjust a check.
@@ -70,6 +71,49 @@ func (c *Checker) CheckZip(b []byte, name string, o Options) *Report {
 		return cannot(name, packageFinding(err, name))
 	}
 	return c.Check(p, o)
+}
+
+// CheckFiles checks a package held in memory as files, path → content: a
+// dropped folder, or what the browser's form gathered.
+func (c *Checker) CheckFiles(name string, files map[string][]byte, o Options) *Report {
+	p, err := pkgread.ReadMemory(name, files, pkgread.DefaultLimits())
+	if err != nil {
+		return cannot(name, packageFinding(err, name))
+	}
+	return c.Check(p, o)
+}
+
+// ChecklistJSON returns the checklist schema of a service, edition and
+// kind, as generated; its "x-ruqsat" annotation describes every item.
+func (c *Checker) ChecklistJSON(service, edition, kind string) ([]byte, error) {
+	if sv := c.idx.Services[service]; sv != nil {
+		for _, e := range sv.Editions {
+			if e.Edition != edition {
+				continue
+			}
+			for _, k := range e.Kinds {
+				if k.Kind == kind && k.Checklist != "" {
+					return fs.ReadFile(c.fsys, k.Checklist)
+				}
+			}
+		}
+	}
+	return nil, fmt.Errorf("no checklist for %s %s %s", service, edition, kind)
+}
+
+// EditionOn returns the edition of a service in force on a day by the
+// sources, or "" when none is.
+func (c *Checker) EditionOn(service, day string) string {
+	sv := c.idx.Services[service]
+	if sv == nil {
+		return ""
+	}
+	for i := len(sv.Editions) - 1; i >= 0; i-- {
+		if inForceOn(sv.Editions[i].InForce, day) {
+			return sv.Editions[i].Edition
+		}
+	}
+	return ""
 }
 
 func cannot(name string, f Finding) *Report {

@@ -13,11 +13,11 @@ import (
 
 // index mirrors schemas/checklists/index.json (internal/gen/checklist).
 type index struct {
-	Format   string                      `json:"format"`
-	Order    []string                    `json:"order"`
-	Services map[string]*indexService    `json:"services"`
+	Format   string                       `json:"format"`
+	Order    []string                     `json:"order"`
+	Services map[string]*indexService     `json:"services"`
 	Kinds    map[string]map[string]string `json:"kinds"`
-	MCI      []mciValue                  `json:"mci"`
+	MCI      []mciValue                   `json:"mci"`
 }
 
 type indexService struct {
@@ -65,10 +65,10 @@ type meta struct {
 		ID   string            `json:"id"`
 		Name map[string]string `json:"name"`
 	} `json:"act"`
-	Questions  []question `json:"questions"`
-	Subspecies []option   `json:"subspecies"`
-	Documents  []document `json:"documents"`
-	Cite       []Rule     `json:"cite"`
+	Questions  []question        `json:"questions"`
+	Subspecies []option          `json:"subspecies"`
+	Documents  []document        `json:"documents"`
+	Cite       []Rule            `json:"cite"`
 	URL        map[string]string `json:"url"`
 	Partial    *struct {
 		Gap  string            `json:"gap"`

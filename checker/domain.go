@@ -338,8 +338,8 @@ func (r *run) fee(answers map[string]any) {
 		return
 	}
 	if paid == nil {
-		if str(answers["payment"]) == "gateway" {
-			return // the provider sees the gateway payment itself
+		if p, asked := answers["payment"]; str(p) == "gateway" || (!asked && r.cl.question("payment") != nil) {
+			return // paid through the gateway (the provider sees it), or not yet answered
 		}
 		r.add(Finding{Code: "fee/missing", Severity: Error, Path: "/fee", Message: text("fee/missing", nil), Rules: fm.Cite})
 		return

@@ -81,5 +81,3 @@ func BenchmarkCheckCMS(b *testing.B) {
 		}
 	}
 }
-
-

@@ -72,7 +72,7 @@ const (
 )
 
 // ManifestNames are the file names a manifest may have, matched without
-// regard to case ("Manifest.JSON" is found too).
+// regard to case ("Manifest.JSON" is found too). Read only.
 var ManifestNames = []string{"manifest.json", "manifest.yaml", "manifest.yml"}
 
 // Package is a document package that passed every safety check.
@@ -173,9 +173,10 @@ func (k ErrorKind) Error() string { return "pkgread: " + string(k) }
 // caller can write its own messages in Russian, Kazakh and English.
 type Error struct {
 	Kind ErrorKind
-	// Path is the offending path inside the package, as named in it (a zip
-	// name may be raw bytes, so quote it when printing); "" when the whole
-	// package is at fault.
+	// Path is the offending path inside the package, e.g. "docs/a.pdf",
+	// decoded to UTF-8 where the name could be (one that could not is kept
+	// raw, so quote it when printing); "" when the whole package is at
+	// fault.
 	Path string
 	// Limit is the limit exceeded, for the too-many and too-large kinds and
 	// ErrZipBomb (the ratio, 100); 0 otherwise.

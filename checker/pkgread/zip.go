@@ -51,13 +51,12 @@ var errDirTooLarge = errors.New("zip directory too large")
 
 // entry is what readZip keeps of a zip entry to inflate it again later.
 type entry struct {
-	name             string // decoded, clean, slash-separated
-	raw              string // as in the zip, for error messages
-	method           uint16
-	offset           int64 // of the compressed data
-	csize, usize     int64
-	crc              uint32
-	dir, junk, empty bool
+	name         string // decoded, clean, slash-separated
+	method       uint16
+	offset       int64 // of the compressed data
+	csize, usize int64
+	crc          uint32
+	dir, junk    bool
 }
 
 func readZip(ra io.ReaderAt, size int64, name string, lim Limits, reopen func() (io.ReaderAt, io.Closer, error)) (*Package, error) {
@@ -103,7 +102,7 @@ func readZip(ra io.ReaderAt, size int64, name string, lim Limits, reopen func() 
 			continue
 		}
 		rel := relTo(root, e.name)
-		if err := checkSize(rel == manifest, e.raw, e.usize, &total, lim); err != nil {
+		if err := checkSize(rel == manifest, e.name, e.usize, &total, lim); err != nil {
 			return nil, err
 		}
 		kept = append(kept, e)
@@ -119,18 +118,18 @@ func readZip(ra io.ReaderAt, size int64, name string, lim Limits, reopen func() 
 		if rel == manifest {
 			pkg.Manifest, err = io.ReadAll(r)
 			if err != nil {
-				return nil, readError(e.raw, err)
+				return nil, readError(e.name, err)
 			}
 			continue
 		}
 		head, tail, n, err := capture(r)
 		if err != nil {
-			return nil, readError(e.raw, err)
+			return nil, readError(e.name, err)
 		}
 		pkg.Files[rel] = &File{Path: rel, Size: n, Head: head, Tail: tail, open: func() (io.ReadCloser, error) {
 			ra, c, err := reopen()
 			if err != nil {
-				return nil, fail(ErrUnreadable, e.raw, 0, err)
+				return nil, fail(ErrUnreadable, e.name, 0, err)
 			}
 			return openEntryCloser(ra, e, c), nil
 		}}
@@ -174,37 +173,36 @@ func zipEntries(zr *zip.Reader) ([]entry, error) {
 			return nil, fail(ErrUnsafePath, f.Name, 0, err)
 		}
 		mode := f.Mode()
-		e := entry{raw: f.Name, method: f.Method, crc: f.CRC32,
+		e := entry{name: strings.TrimSuffix(n, "/"), method: f.Method, crc: f.CRC32,
 			csize: int64(f.CompressedSize64), usize: int64(f.UncompressedSize64),
 			dir: strings.HasSuffix(n, "/") || mode.IsDir()}
-		e.name = strings.TrimSuffix(n, "/")
 		if err := checkName(e.name); err != nil {
-			return nil, fail(ErrUnsafePath, f.Name, 0, err)
+			return nil, fail(ErrUnsafePath, n, 0, err)
 		}
 		e.junk = IsJunk(e.name)
 		switch {
 		case mode&os.ModeSymlink != 0:
-			return nil, fail(ErrUnsafePath, f.Name, 0, errZipSymlink)
+			return nil, fail(ErrUnsafePath, n, 0, errZipSymlink)
 		case e.dir:
 		case f.Flags&0x1 != 0:
-			return nil, fail(ErrEncrypted, f.Name, 0, nil)
+			return nil, fail(ErrEncrypted, n, 0, nil)
 		case f.UncompressedSize64 > 1<<62 || f.CompressedSize64 > 1<<62:
-			return nil, fail(ErrZipBomb, f.Name, maxRatio, errors.New("size out of range"))
-		case e.usize > ratioFloor && e.usize/maxRatio >= max(e.csize, 1):
-			return nil, fail(ErrZipBomb, f.Name, maxRatio, fmt.Errorf("%d bytes inflate to %d", e.csize, e.usize))
+			return nil, fail(ErrZipBomb, n, maxRatio, errors.New("size out of range"))
+		case e.usize > ratioFloor && (e.usize-1)/max(e.csize, 1) >= maxRatio: // usize > 100 × csize, without overflow
+			return nil, fail(ErrZipBomb, n, maxRatio, fmt.Errorf("%d bytes inflate to %d", e.csize, e.usize))
 		case f.Method != zip.Store && f.Method != zip.Deflate:
-			return nil, fail(ErrBadZip, f.Name, 0, fmt.Errorf("compression method %d", f.Method))
+			return nil, fail(ErrBadZip, n, 0, fmt.Errorf("compression method %d", f.Method))
 		case f.Method == zip.Store && e.csize != e.usize:
-			return nil, fail(ErrBadZip, f.Name, 0, errors.New("stored sizes differ"))
+			return nil, fail(ErrBadZip, n, 0, errors.New("stored sizes differ"))
 		}
 		if isDir, dup := seen[e.name]; dup && !(isDir && e.dir) {
-			return nil, fail(ErrDuplicate, f.Name, 0, nil)
+			return nil, fail(ErrDuplicate, n, 0, nil)
 		}
 		seen[e.name] = e.dir
 		if !e.dir {
 			off, err := f.DataOffset()
 			if err != nil {
-				return nil, fail(ErrBadZip, f.Name, 0, err)
+				return nil, fail(ErrBadZip, n, 0, err)
 			}
 			e.offset = off
 		}
@@ -234,9 +232,9 @@ func zipEntries(zr *zip.Reader) ([]entry, error) {
 			continue
 		}
 		if e.offset < end {
-			return nil, fail(ErrZipBomb, e.raw, maxRatio, fmt.Errorf("data overlaps %q", last))
+			return nil, fail(ErrZipBomb, e.name, maxRatio, fmt.Errorf("data overlaps %q", last))
 		}
-		end, last = e.offset+e.csize, e.raw
+		end, last = e.offset+e.csize, e.name
 	}
 	return entries, nil
 }
@@ -277,6 +275,8 @@ type entryReader struct {
 	file   io.Closer
 }
 
+// Read inflates, refusing bytes past the declared size and checking the
+// size and CRC-32 at the end.
 func (r *entryReader) Read(p []byte) (int, error) {
 	n, err := r.src.Read(p)
 	if r.seeked {
@@ -284,22 +284,23 @@ func (r *entryReader) Read(p []byte) (int, error) {
 	}
 	r.n += int64(n)
 	if r.n > r.e.usize {
-		return 0, fail(ErrZipBomb, r.e.raw, maxRatio, errors.New("inflates past its declared size"))
+		return 0, fail(ErrZipBomb, r.e.name, maxRatio, errors.New("inflates past its declared size"))
 	}
 	r.hash.Write(p[:n])
 	if err == io.EOF {
 		if r.n != r.e.usize {
-			return n, fail(ErrBadZip, r.e.raw, 0, io.ErrUnexpectedEOF)
+			return n, fail(ErrBadZip, r.e.name, 0, io.ErrUnexpectedEOF)
 		}
 		if r.hash.Sum32() != r.e.crc {
-			return n, fail(ErrBadZip, r.e.raw, 0, zip.ErrChecksum)
+			return n, fail(ErrBadZip, r.e.name, 0, zip.ErrChecksum)
 		}
 	} else if err != nil {
-		err = fail(ErrBadZip, r.e.raw, 0, err)
+		err = fail(ErrBadZip, r.e.name, 0, err)
 	}
 	return n, err
 }
 
+// Close releases the inflater and the reopened zip file.
 func (r *entryReader) Close() error {
 	var err error
 	if r.closer != nil {

@@ -194,6 +194,18 @@ func TestZipBombRatio(t *testing.T) {
 	wantKind(t, err, ErrZipBomb)
 }
 
+func TestZipBombRatioBoundary(t *testing.T) {
+	// Declared sizes only (the data is fake, so an entry the ratio lets
+	// through fails later as bad-zip): exactly 100:1 passes the ratio check,
+	// one byte more is a bomb.
+	c := bytes.Repeat([]byte{1}, 20<<10)
+	for usize, want := range map[uint64]ErrorKind{100 * 20 << 10: ErrBadZip, 100*20<<10 + 1: ErrZipBomb} {
+		h := &zip.FileHeader{Name: "a.pdf", Method: zip.Deflate, CompressedSize64: uint64(len(c)), UncompressedSize64: usize}
+		_, err := ReadZipBytes(rawZip(t, h, c, zf{name: "manifest.json", body: "{}"}), "p.zip", DefaultLimits())
+		wantKind(t, err, want)
+	}
+}
+
 func TestZipBombDeclaredHuge(t *testing.T) {
 	// A header declaring 1 TB from 100 bytes: refused on the header alone.
 	c := deflate(t, []byte("tiny"))

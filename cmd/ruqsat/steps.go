@@ -1,9 +1,20 @@
 package main
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
 
 	"ruqsat/internal/build"
 	"ruqsat/internal/gen/checklist"
@@ -13,23 +24,168 @@ import (
 // The build's extra steps are wired here, where every stage of the
 // pipeline is importable, so internal/build stays free of them.
 func init() {
-	build.AddStep("checklists", func(ctx context.Context, o build.Options, s *rules.Set) error {
-		if err := checklist.Write(o.Root, s); err != nil {
+	build.AddStep("checklists", buildChecklists)
+	build.AddStep("checker", buildChecker)
+}
+
+// buildChecklists regenerates schemas/checklists/ and publishes it, with
+// bundle.json — every checklist in one file — for the browser checker.
+func buildChecklists(ctx context.Context, o build.Options, s *rules.Set) error {
+	if err := checklist.Write(o.Root, s); err != nil {
+		return err
+	}
+	files, err := checklist.Files(s)
+	if err != nil {
+		return err
+	}
+	dir := filepath.Join(o.Root, "_gen", "static", "schemas", "checklists")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	bundle := map[string]json.RawMessage{}
+	for name, b := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
 			return err
 		}
-		files, err := checklist.Files(s)
+		var compact bytes.Buffer
+		if err := json.Compact(&compact, b); err != nil {
+			return err
+		}
+		bundle[name] = compact.Bytes()
+	}
+	b, err := json.Marshal(bundle)
+	if err != nil {
+		return err
+	}
+	return writeCompressed(ctx, filepath.Join(dir, "bundle.json"), b)
+}
+
+// writeCompressed writes a file with .gz and, when the brotli command is
+// installed, .br siblings, which the server sends to browsers that accept
+// them.
+func writeCompressed(ctx context.Context, path string, b []byte) error {
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		return err
+	}
+	var gz bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
+	w.Write(b)
+	w.Close()
+	if err := os.WriteFile(path+".gz", gz.Bytes(), 0o644); err != nil {
+		return err
+	}
+	if bin, err := exec.LookPath("brotli"); err == nil {
+		cmd := exec.CommandContext(ctx, bin, "-q", "11", "-f", "-o", path+".br", path)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			return fmt.Errorf("brotli: %v\n%s", err, out)
+		}
+	}
+	return nil
+}
+
+// wasmSources are the inputs of the WebAssembly checker; a change to any
+// of them rebuilds it, anything else reuses the cached build.
+var wasmSources = []string{"checker", "cmd/ruqsat-wasm", "internal/yamlpos", "go.mod", "go.sum"}
+
+// buildChecker compiles the checker to WebAssembly (GOOS=js), compresses
+// it, and publishes it with Go's wasm_exec.js under /check/. Inlining is
+// turned off: the module then compresses to about 160 KB less with brotli,
+// and checks still take a few milliseconds.
+func buildChecker(ctx context.Context, o build.Options, s *rules.Set) error {
+	hash, err := hashSources(o.Root)
+	if err != nil {
+		return err
+	}
+	cache := filepath.Join(o.Root, "_gen", "wasm", hash)
+	wasm := filepath.Join(cache, "ruqsat.wasm")
+	if _, err := os.Stat(wasm); err != nil {
+		fmt.Fprintln(o.Log, "  compiling the WebAssembly checker (about a minute the first time)")
+		os.RemoveAll(filepath.Join(o.Root, "_gen", "wasm"))
+		if err := os.MkdirAll(cache, 0o755); err != nil {
+			return err
+		}
+		cmd := exec.CommandContext(ctx, "go", "build", "-trimpath", "-gcflags=all=-l", "-ldflags=-s -w", "-o", wasm, "./cmd/ruqsat-wasm")
+		cmd.Dir = o.Root
+		cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			os.RemoveAll(cache)
+			return fmt.Errorf("%v\n%s", err, out)
+		}
+		b, err := os.ReadFile(wasm)
 		if err != nil {
 			return err
 		}
-		dir := filepath.Join(o.Root, "_gen", "static", "schemas", "checklists")
-		if err := os.MkdirAll(dir, 0o755); err != nil {
+		if err := writeCompressed(ctx, wasm, b); err != nil {
 			return err
 		}
-		for name, b := range files {
-			if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+	}
+	out := filepath.Join(o.Root, "_gen", "static", "check")
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return err
+	}
+	for _, ext := range []string{"", ".gz", ".br"} {
+		src := wasm + ext
+		if _, err := os.Stat(src); err != nil {
+			continue
+		}
+		if err := copyFile(src, filepath.Join(out, "ruqsat.wasm"+ext)); err != nil {
+			return err
+		}
+	}
+	goroot := runtime.GOROOT()
+	if out, err := exec.Command("go", "env", "GOROOT").Output(); err == nil {
+		goroot = strings.TrimSpace(string(out))
+	}
+	js, err := os.ReadFile(filepath.Join(goroot, "lib", "wasm", "wasm_exec.js"))
+	if err != nil {
+		return fmt.Errorf("wasm_exec.js: %w", err)
+	}
+	return writeCompressed(ctx, filepath.Join(out, "wasm_exec.js"), js)
+}
+
+func copyFile(src, dst string) error {
+	b, err := os.ReadFile(src)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(dst, b, 0o644)
+}
+
+// hashSources hashes the WebAssembly checker's inputs and the Go version.
+func hashSources(root string) (string, error) {
+	h := sha256.New()
+	fmt.Fprintln(h, runtime.Version())
+	var files []string
+	for _, src := range wasmSources {
+		p := filepath.Join(root, src)
+		err := filepath.WalkDir(p, func(f string, d fs.DirEntry, err error) error {
+			if err != nil {
 				return err
 			}
+			if d.IsDir() {
+				if strings.HasSuffix(f, "testdata") {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if strings.HasSuffix(f, "_test.go") || (!strings.HasSuffix(f, ".go") && !strings.HasSuffix(f, ".mod") && !strings.HasSuffix(f, ".sum")) {
+				return nil
+			}
+			files = append(files, f)
+			return nil
+		})
+		if err != nil {
+			return "", err
 		}
-		return nil
-	})
+	}
+	sort.Strings(files)
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return "", err
+		}
+		fmt.Fprintln(h, f, len(b))
+		h.Write(b)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16], nil
 }

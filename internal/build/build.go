@@ -121,6 +121,9 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return res, err
+	}
 	defer os.RemoveAll(tmp)
 	if err := step("hugo", func() error { return runHugo(ctx, o, tmp) }); err != nil {
 		return res, err

@@ -316,3 +316,31 @@ func (c *ctx) SearchMsgs() string {
 	})
 	return string(b)
 }
+
+// checkKeys are the interface strings the checker page's script uses; their
+// keys there drop the "chk_" prefix.
+var checkKeys = []string{
+	"chk_edition_current", "chk_edition_old", "chk_partial", "chk_subspecies", "chk_f_name", "chk_f_bin", "chk_f_iin",
+	"chk_f_address", "chk_f_filed", "chk_f_fee_paid", "chk_f_fee_date", "chk_f_change_date", "chk_f_change_what",
+	"chk_form_package", "chk_verdict_pass", "chk_verdict_fail", "chk_verdict_cannot-check", "chk_counts", "chk_general",
+	"chk_sev_error", "chk_sev_warning", "chk_sev_info",
+}
+
+// CheckMsgs are the checker page's strings for its script, as JSON.
+func (c *ctx) CheckMsgs() string {
+	m := map[string]string{}
+	for _, k := range checkKeys {
+		m[strings.TrimPrefix(k, "chk_")] = c.T(k)
+	}
+	for _, k := range []string{"signed", "if_any"} {
+		m[k] = c.T(k)
+	}
+	for _, k := range c.g.Set.Vocab.Kinds {
+		m["kind_"+k.ID] = k.String(c.L)
+	}
+	for _, md := range []string{"electronic", "scan", "paper", "data", "carrier", "object"} {
+		m["medium_"+md] = c.T("medium_" + md)
+	}
+	b, _ := json.Marshal(m)
+	return string(b)
+}

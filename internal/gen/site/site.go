@@ -193,6 +193,19 @@ func (g *Generator) pages(l rules.Lang) ([]page, error) {
 	if err := add("search/index.html", "search", "search", T("search_title"), nil, nil, map[string]any{"search": true}); err != nil {
 		return nil, err
 	}
+	checkPage := map[string]any{"checker": true, "description": T("chk_lead")}
+	if err := add("check/index.html", "check", "check", T("check_title"), checkData{}, nil, checkPage); err != nil {
+		return nil, err
+	}
+	for _, sv := range g.Set.Services {
+		d := checkData{Service: sv}
+		if full := g.serviceData(l, sv).Full; full != nil {
+			d.Full = full.Edition
+		}
+		if err := add("services/"+sv.ID+"/check/index.html", "check", "check/"+sv.ID, T("check_title")+": "+sv.Name.String(l), d, nil, checkPage); err != nil {
+			return nil, err
+		}
+	}
 	return out, nil
 }
 
@@ -279,6 +292,13 @@ func sortedKeys[M ~map[string]V, V any](m M) []string {
 	}
 	sort.Strings(ks)
 	return ks
+}
+
+// checkData is what a "Check my package" page needs: the service it is
+// for (nil on the general page) and its latest edition with a procedure.
+type checkData struct {
+	Service *rules.Service
+	Full    *rules.Edition
 }
 
 // glossCell is one language of a glossary term, for the glossary table.

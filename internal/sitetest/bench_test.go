@@ -1,0 +1,202 @@
+package sitetest
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"ruqsat/internal/build"
+	"ruqsat/internal/lint"
+	"ruqsat/internal/rules"
+)
+
+// BenchmarkBuild runs the whole build of the real site: lint, pages,
+// checklists, Hugo and the Pagefind index.
+func BenchmarkBuild(b *testing.B) {
+	benchBuild(b, repoRoot(b), b.TempDir())
+}
+
+// BenchmarkBuild100x builds a synthetic site 100 times larger: every
+// service of rules/ is there with 99 clones under new ids.
+func BenchmarkBuild100x(b *testing.B) {
+	repo := b.TempDir()
+	if err := scaledRepo(repoRoot(b), repo, 100); err != nil {
+		b.Fatal(err)
+	}
+	benchBuild(b, repo, filepath.Join(repo, "public"))
+}
+
+func benchBuild(b *testing.B, root, out string) {
+	var res *build.Result
+	for b.Loop() {
+		var err error
+		res, err = build.Run(context.Background(), build.Options{Root: root, Out: out, Today: today})
+		if err != nil {
+			if le, ok := err.(*build.LintError); ok && len(le.Problems) > 0 {
+				b.Fatalf("%v; first: %s", err, le.Problems[0])
+			}
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(res.Pages), "pages")
+	for _, s := range res.Steps {
+		b.ReportMetric(float64(s.Took.Milliseconds()), s.Name+"-ms")
+	}
+}
+
+// scaledRepo makes in dst a repository whose rule data is src's with every
+// service cloned until there are n times as many. A clone of service S is
+// S-cNNN: its service.yaml and edition files get the new id, and lineage
+// (follows) between services points to the clones of the same number, so
+// the data stays valid for lint. Everything else the build reads is copied;
+// tools/ and bin/ (Pagefind, Hugo) are linked.
+func scaledRepo(src, dst string, n int) error {
+	for _, name := range []string{"config.toml", "tools.sum"} {
+		if err := copyFile(filepath.Join(src, name), filepath.Join(dst, name)); err != nil {
+			return err
+		}
+	}
+	// bin/hugo is rebuilt when tools.mod is newer: keep its time.
+	if err := copyFile(filepath.Join(src, "tools.mod"), filepath.Join(dst, "tools.mod")); err != nil {
+		return err
+	}
+	if st, err := os.Stat(filepath.Join(src, "tools.mod")); err == nil {
+		os.Chtimes(filepath.Join(dst, "tools.mod"), st.ModTime(), st.ModTime())
+	}
+	for _, d := range []string{"sources", "i18n", "layouts", "assets", "static", "schemas", rules.Dir} {
+		if err := copyDir(filepath.Join(src, d), filepath.Join(dst, d)); err != nil {
+			return err
+		}
+	}
+	for _, d := range []string{"tools", "bin"} {
+		if err := os.Symlink(filepath.Join(src, d), filepath.Join(dst, d)); err != nil {
+			return err
+		}
+	}
+	svcDir := filepath.Join(dst, rules.Dir, "services")
+	entries, err := os.ReadDir(svcDir)
+	if err != nil {
+		return err
+	}
+	ids := map[string]bool{}
+	for _, e := range entries {
+		if e.IsDir() {
+			ids[e.Name()] = true
+		}
+	}
+	for id := range ids {
+		for k := 1; k < n; k++ {
+			if err := cloneService(svcDir, id, k, ids); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+var (
+	idLine      = regexp.MustCompile(`(?m)^id:\s*["']?([a-z0-9-]+)["']?\s*$`)
+	orderLine   = regexp.MustCompile(`(?m)^order:\s*(\d+)\s*$`)
+	serviceLine = regexp.MustCompile(`(?m)^(\s*(?:-\s+)?service:\s*)["']?([a-z0-9-]+)["']?\s*$`)
+)
+
+// cloneService copies services/<id>/ to services/<id>-cNNN/.
+func cloneService(dir, id string, k int, ids map[string]bool) error {
+	suffix := fmt.Sprintf("-c%03d", k)
+	from, to := filepath.Join(dir, id), filepath.Join(dir, id+suffix)
+	if err := os.MkdirAll(to, 0o755); err != nil {
+		return err
+	}
+	files, err := os.ReadDir(from)
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(filepath.Join(from, f.Name()))
+		if err != nil {
+			return err
+		}
+		s := string(b)
+		if f.Name() == "service.yaml" {
+			s = idLine.ReplaceAllString(s, "id: "+id+suffix)
+			s = orderLine.ReplaceAllStringFunc(s, func(m string) string {
+				o, _ := strconv.Atoi(orderLine.FindStringSubmatch(m)[1])
+				return "order: " + strconv.Itoa(o+1000*k)
+			})
+		} else {
+			s = serviceLine.ReplaceAllStringFunc(s, func(m string) string {
+				sm := serviceLine.FindStringSubmatch(m)
+				if !ids[sm[2]] {
+					return m
+				}
+				return sm[1] + sm[2] + suffix
+			})
+		}
+		if err := os.WriteFile(filepath.Join(to, f.Name()), []byte(s), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func copyDir(src, dst string) error {
+	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		target := filepath.Join(dst, strings.TrimPrefix(p, src))
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		return copyFile(p, target)
+	})
+}
+
+func copyFile(src, dst string) error {
+	b, err := os.ReadFile(src)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(dst, b, 0o644)
+}
+
+// TestScaledRepo checks the benchmark's generator: a rule set three times
+// larger loads and passes lint, with three times the services and editions.
+func TestScaledRepo(t *testing.T) {
+	src, dst := repoRoot(t), t.TempDir()
+	if err := scaledRepo(src, dst, 3); err != nil {
+		t.Fatal(err)
+	}
+	orig, probs, err := rules.Load(os.DirFS(src))
+	if err != nil || len(probs) > 0 {
+		t.Fatalf("loading rules/: %v %v", err, probs)
+	}
+	set, probs, err := rules.Load(os.DirFS(dst))
+	if err == nil && len(probs) == 0 {
+		probs = lint.Run(set)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range probs {
+		t.Error(p)
+	}
+	if len(probs) > 0 {
+		return
+	}
+	if got, want := len(set.Services), 3*len(orig.Services); got != want {
+		t.Errorf("%d services, want %d", got, want)
+	}
+	if got, want := len(set.Editions), 3*len(orig.Editions); got != want {
+		t.Errorf("%d editions, want %d", got, want)
+	}
+}

@@ -1,0 +1,297 @@
+package sitetest
+
+import (
+	"bytes"
+	"io"
+	"net/http"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+
+	"ruqsat/internal/i18n"
+	"ruqsat/internal/rules"
+)
+
+// strs returns the site's interface strings, as the pages use them.
+func strs(t *testing.T) *i18n.Table {
+	t.Helper()
+	tr, err := i18n.Load(os.DirFS(repoRoot(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tr
+}
+
+// TestHome opens the home page in each language, checks its language and
+// title, and follows the first task to its service page.
+func TestHome(t *testing.T) {
+	tr := strs(t)
+	for _, l := range langs {
+		t.Run(l, func(t *testing.T) {
+			tb := newTab(t)
+			tb.open("/" + l + "/")
+			if got := eval[string](tb, `document.documentElement.lang`); got != l {
+				t.Errorf("<html lang=%q>, want %q", got, l)
+			}
+			if got, want := eval[string](tb, `document.title`), tr.T(rules.Lang(l), "site_title"); got != want {
+				t.Errorf("title %q, want %q", got, want)
+			}
+			tasks := eval[[]string](tb, `[...document.querySelectorAll("ul.tasks a")].map(a => a.getAttribute("href"))`)
+			if len(tasks) == 0 {
+				t.Fatal("the task list has no links")
+			}
+			for _, h := range tasks {
+				if !strings.HasPrefix(h, "/"+l+"/services/") {
+					t.Errorf("task link %q does not lead to a service page in %s", h, l)
+				}
+			}
+			service := eval[string](tb, `document.querySelector("ul.tasks a .task-service").textContent.trim()`)
+			if _, err := chromedp.RunResponse(tb.ctx, chromedp.Click(chromedp.CSS("ul.tasks a"))); err != nil {
+				t.Fatal(err)
+			}
+			if got := tb.path(); got != tasks[0] {
+				t.Fatalf("the first task led to %s, want %s", got, tasks[0])
+			}
+			if h1 := eval[string](tb, `document.querySelector("main h1").textContent.trim()`); h1 != service {
+				t.Errorf("service page h1 %q, want the task's service %q", h1, service)
+			}
+			check := eval[[]string](tb, `[...document.querySelectorAll("main a")].filter(a => /\/check\/$/.test(a.pathname)).map(a => a.textContent.trim())`)
+			if want := tr.T(rules.Lang(l), "check_package"); !contains(check, want) {
+				t.Errorf("no %q link on the service page (check links: %q)", want, check)
+			}
+			fee := eval[string](tb, `(document.querySelector("main .kzt") || {innerText: ""}).innerText`)
+			if !regexp.MustCompile(`\d[\d\s\x{202F}\x{00A0}]*₸`).MatchString(fee) {
+				t.Errorf("no fee in tenge on the service page: %q", fee)
+			}
+		})
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// TestLanguageSwitch follows the language links of a service page and an
+// edition page to the same page in the other language.
+func TestLanguageSwitch(t *testing.T) {
+	cases := []struct {
+		from, lang, label, want string
+	}{
+		{"/ru/services/sts-license/", "kk", "Қазақша", "/kk/services/sts-license/"},
+		{"/ru/services/sts-license/2019/", "kk", "Қазақша", "/kk/services/sts-license/2019/"},
+		{"/kk/services/sts-license/2013/", "en", "English", "/en/services/sts-license/2013/"},
+		{"/en/services/sts-license/history/", "ru", "Русский", "/ru/services/sts-license/history/"},
+	}
+	for _, c := range cases {
+		t.Run(strings.Trim(c.from, "/")+"→"+c.lang, func(t *testing.T) {
+			tb := newTab(t)
+			tb.open(c.from)
+			sel := chromedp.CSS(`nav.lang-switch a[hreflang="` + c.lang + `"]`)
+			if got := run(tb, chromedp.Text(sel)); strings.TrimSpace(got) != c.label {
+				t.Errorf("language link reads %q, want %q", got, c.label)
+			}
+			if _, err := chromedp.RunResponse(tb.ctx, chromedp.Click(sel)); err != nil {
+				t.Fatal(err)
+			}
+			if got := tb.path(); got != c.want {
+				t.Fatalf("landed on %s, want %s", got, c.want)
+			}
+			if got := eval[string](tb, `document.documentElement.lang`); got != c.lang {
+				t.Errorf("<html lang=%q>, want %q", got, c.lang)
+			}
+			current := eval[string](tb, `document.querySelector("nav.lang-switch [aria-current]").getAttribute("lang")`)
+			if current != c.lang {
+				t.Errorf("the language switch marks %q as current, want %q", current, c.lang)
+			}
+		})
+	}
+}
+
+// TestSearch types queries into the search page and waits for the results
+// through the ARIA live region. Kazakh queries are found in any form and
+// without the Kazakh letters, through the stems of kkstem.js.
+func TestSearch(t *testing.T) {
+	cases := []struct {
+		lang, query, want string
+	}{
+		{"kk", "куәліктер", "куәлік"},
+		{"kk", "куалик", "куәлік"},
+		{"kk", "куәлігі", "куәлік"},
+		{"ru", "лицензии", "лицензия"},
+		{"en", "certificates", "certificate"},
+	}
+	for _, c := range cases {
+		t.Run(c.lang+"/"+c.query, func(t *testing.T) {
+			tb := newTab(t)
+			hits := search(tb, c.lang, c.query)
+			if len(hits) == 0 {
+				t.Fatalf("no results for %q", c.query)
+			}
+			found := ""
+			for _, h := range hits {
+				if strings.Contains(strings.ToLower(fetch(t, tb.base+h)), c.want) {
+					found = h
+					break
+				}
+			}
+			if found == "" {
+				t.Errorf("none of the %d results for %q contains %q: %q", len(hits), c.query, c.want, hits)
+			}
+		})
+	}
+}
+
+// search runs a query on the search page of lang and returns the result
+// paths once #search-status announces them.
+func search(tb *tab, lang, query string) []string {
+	tb.t.Helper()
+	tb.open("/" + lang + "/search/")
+	tb.do(
+		chromedp.SendKeys(chromedp.ID("search-q"), query),
+		chromedp.Click(chromedp.CSS(`#search-form button[type=submit]`)),
+	)
+	status := run(tb, chromedp.Poll[string](`(() => {
+		const s = document.getElementById("search-status").textContent.trim();
+		const m = JSON.parse(document.getElementById("search-form").dataset.msgs);
+		return s && s !== m.loading ? s : null;
+	})()`, chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(30*time.Second)))
+	hits := eval[[]string](tb, `[...document.querySelectorAll("#search-results a")].map(a => a.pathname)`)
+	if len(hits) > 0 && !strings.Contains(status, strconv.Itoa(len(hits))) {
+		tb.t.Errorf("status %q does not announce the %d results", status, len(hits))
+	}
+	return hits
+}
+
+// fetch returns a page's HTML, over plain HTTP.
+func fetch(t testing.TB, u string) string {
+	t.Helper()
+	resp, err := http.Get(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if resp.StatusCode != 200 {
+		t.Fatalf("GET %s: %s", u, resp.Status)
+	}
+	return string(b)
+}
+
+// TestHistory checks the comparison of the STS licence's editions: the
+// tables are there and the term of issue changes from 45 to 15 working days
+// from 2008 to 2013.
+func TestHistory(t *testing.T) {
+	tb := newTab(t)
+	tb.open("/en/services/sts-license/history/")
+	heads := eval[[]string](tb, `[...document.querySelectorAll("section.comparison h2")].map(h => h.textContent.trim())`)
+	for _, want := range []string{"2008 → 2013", "2013 → 2019", "2019 → 2023"} {
+		if !contains(heads, want) {
+			t.Errorf("no comparison %q (have %q)", want, heads)
+		}
+	}
+	type row struct {
+		What, Before, After string
+		Visible             bool
+	}
+	rows := eval[[]row](tb, `(() => {
+		const h = [...document.querySelectorAll("section.comparison h2")].find(h => h.textContent.trim() === "2008 → 2013");
+		if (!h) return [];
+		return [...h.closest("section").querySelectorAll("table.changes tbody tr")].map(tr => ({
+			What: tr.querySelector("th").innerText.trim(),
+			Before: tr.cells[1].innerText.trim(),
+			After: tr.cells[2].innerText.trim(),
+			Visible: tr.checkVisibility(),
+		}));
+	})()`)
+	if len(rows) == 0 {
+		t.Fatal("no comparison table for 2008 → 2013")
+	}
+	ok := false
+	for _, r := range rows {
+		if strings.HasPrefix(r.What, "Term") && strings.Contains(r.Before, "45 working days") && strings.Contains(r.After, "15 working days") {
+			ok = true
+			if !r.Visible {
+				t.Errorf("the term row %q is not visible", r.What)
+			}
+		}
+	}
+	if !ok {
+		t.Errorf("no row shows the term going from 45 to 15 working days: %+v", rows)
+	}
+}
+
+// TestPrint prints a checklist to an A4 PDF, and checks that print media
+// hide the site's header and navigation.
+func TestPrint(t *testing.T) {
+	tb := newTab(t)
+	tb.open("/ru/services/sts-license/2023/checklist/")
+	pdf := run(tb, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4)))
+	if !bytes.HasPrefix(pdf, []byte("%PDF-")) {
+		t.Fatalf("PrintToPDF returned no PDF (%d bytes)", len(pdf))
+	}
+	if n := pdfPages(pdf); n < 1 || n > 3 {
+		t.Errorf("the checklist prints on %d A4 pages, want 1 to 3", n)
+	} else {
+		t.Logf("the checklist prints on %d A4 page(s), %d bytes", n, len(pdf))
+	}
+
+	hidden := []string{".site-header", ".site-nav", ".lang-switch", ".site-footer", ".crumbs", ".print-button"}
+	shown := []string{"main h1", "table.checklist-table"}
+	display := func() map[string]string {
+		return eval[map[string]string](tb, `Object.fromEntries(`+jsList(append(hidden, shown...))+
+			`.map(s => [s, document.querySelector(s) ? getComputedStyle(document.querySelector(s)).display : "missing"]))`)
+	}
+	screen := display()
+	for _, s := range append(hidden, shown...) {
+		if d := screen[s]; d == "none" || d == "missing" {
+			t.Errorf("on screen %s is %s", s, d)
+		}
+	}
+	if _, err := chromedp.Call(tb.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+		t.Fatal(err)
+	}
+	printed := display()
+	for _, s := range hidden {
+		if d := printed[s]; d != "none" {
+			t.Errorf("in print %s has display %q, want none", s, d)
+		}
+	}
+	for _, s := range shown {
+		if d := printed[s]; d == "none" || d == "missing" {
+			t.Errorf("in print %s is %s", s, d)
+		}
+	}
+}
+
+// jsList writes strings as a JavaScript array literal.
+func jsList(ss []string) string {
+	var b strings.Builder
+	b.WriteString("[")
+	for i, s := range ss {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		b.WriteString(strconv.Quote(s))
+	}
+	b.WriteString("]")
+	return b.String()
+}
+
+// pdfPages counts the page objects of a PDF.
+func pdfPages(pdf []byte) int {
+	return len(regexp.MustCompile(`/Type\s*/Page[^s]`).FindAll(pdf, -1))
+}

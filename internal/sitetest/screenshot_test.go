@@ -1,0 +1,65 @@
+package sitetest
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestScreenshots saves full-page screenshots of the main pages in each
+// language, on a desktop and a phone viewport, into $RUQSAT_SCREENSHOTS
+// (default: a temporary folder, discarded) for people to look at. It also
+// fails when a page scrolls sideways on the phone.
+func TestScreenshots(t *testing.T) {
+	dir := os.Getenv("RUQSAT_SCREENSHOTS")
+	if dir == "" {
+		dir = t.TempDir()
+	} else if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	shots := []pageRef{
+		{"home", ""},
+		{"service", "services/sts-license/"},
+		{"history", "services/sts-license/history/"},
+		{"coverage", "coverage/"},
+		{"search", "search/"},
+	}
+	for _, l := range langs {
+		for _, s := range shots {
+			t.Run(l+"/"+s.Name, func(t *testing.T) {
+				tb := newTab(t)
+				for _, vp := range []struct {
+					name string
+					w, h int64
+				}{{"desktop", viewW, viewH}, {"phone", 390, 844}} {
+					tb.do(chromedp.EmulateViewport(vp.w, vp.h))
+					if s.Name == "search" {
+						search(tb, l, searchWord[l])
+					} else {
+						tb.open("/" + l + "/" + s.Path)
+					}
+					png := run(tb, chromedp.FullScreenshot(100))
+					name := filepath.Join(dir, l+"-"+s.Name+"-"+vp.name+".png")
+					if err := os.WriteFile(name, png, 0o644); err != nil {
+						t.Fatal(err)
+					}
+					wide := eval[[]string](tb, `(() => {
+						const w = document.documentElement.clientWidth;
+						if (document.documentElement.scrollWidth <= w) return [];
+						return [...document.querySelectorAll("body *")]
+							.filter(e => e.getBoundingClientRect().right > w + 1)
+							.slice(0, 5)
+							.map(e => e.tagName.toLowerCase() + (e.className ? "." + String(e.className).split(" ").join(".") : ""));
+					})()`)
+					if len(wide) > 0 {
+						t.Errorf("/%s/%s scrolls sideways at %dpx: %s", l, s.Path, vp.w, strings.Join(wide, ", "))
+					}
+				}
+			})
+		}
+	}
+	t.Logf("screenshots in %s", dir)
+}

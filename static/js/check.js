@@ -1,0 +1,405 @@
+// The "Check my package" page: a guided form generated from the checklist
+// schema, and a drop zone for a whole package, both checked by the same Go
+// checker as `ruqsat check`, compiled to WebAssembly. Nothing is sent
+// anywhere: files are read into memory and checked in this page.
+(function () {
+  "use strict";
+  var root = document.getElementById("checker");
+  if (!root) return;
+  var M = JSON.parse(root.getAttribute("data-msgs"));
+  var lang = document.documentElement.lang;
+  var today = root.getAttribute("data-today") || new Date().toISOString().slice(0, 10);
+  var $ = function (id) { return document.getElementById(id); };
+  var form = $("checker-form"), results = $("checker-results"), status = $("checker-status");
+  var state = { service: root.getAttribute("data-service") || "", edition: "", kind: "", meta: null, files: {}, services: [] };
+  var timer = null;
+
+  function t(key) { return M[key] || key; }
+  function loc(m) { return (m && (m[lang] || m.ru || m.en)) || ""; }
+  function el(tag, attrs, kids) {
+    var e = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      if (k === "text") e.textContent = attrs[k];
+      else if (k === "class") e.className = attrs[k];
+      else e.setAttribute(k, attrs[k]);
+    });
+    (kids || []).forEach(function (c) { if (c) e.appendChild(typeof c === "string" ? document.createTextNode(c) : c); });
+    return e;
+  }
+
+  // Start: without WebAssembly the page keeps its explanation and links.
+  if (typeof WebAssembly !== "object" || typeof Go !== "function") return;
+  $("checker-loading").hidden = false;
+  var started = performance.now();
+  // The WebAssembly starts, then gets the checklists (one bundle, same
+  // origin), then the form is built.
+  window.addEventListener("ruqsat-wasm", function () {
+    fetch(root.getAttribute("data-checklists")).then(function (r) {
+      if (!r.ok) throw new Error(r.status);
+      return r.text();
+    }).then(function (b) {
+      var err = window.ruqsat.init(b);
+      if (err) throw new Error(err);
+      window.dispatchEvent(new Event("ruqsat-ready"));
+    }).catch(function () {
+      $("checker-loading").hidden = true;
+      $("checker-failed").hidden = false;
+    });
+  });
+  window.addEventListener("ruqsat-ready", function () {
+    root.setAttribute("data-ready-ms", String(Math.round(performance.now() - started)));
+    $("checker-loading").hidden = true;
+    $("checker-nojs").hidden = true;
+    form.hidden = false;
+    $("checker-drop").hidden = false;
+    init();
+  });
+  var go = new Go();
+  var wasm = root.getAttribute("data-wasm");
+  var inst = WebAssembly.instantiateStreaming
+    ? WebAssembly.instantiateStreaming(fetch(wasm), go.importObject)
+    : fetch(wasm).then(function (r) { return r.arrayBuffer(); }).then(function (b) { return WebAssembly.instantiate(b, go.importObject); });
+  inst.then(function (r) { go.run(r.instance); }).catch(function () {
+    $("checker-loading").hidden = true;
+    $("checker-failed").hidden = false;
+  });
+
+  function init() {
+    state.services = JSON.parse(window.ruqsat.services());
+    var svcSel = $("chk-service");
+    if (svcSel) {
+      state.services.forEach(function (s) {
+        if (!s.editions.some(function (e) { return e.kinds && e.kinds.some(function (k) { return k.checklist; }); })) return;
+        svcSel.appendChild(el("option", { value: s.id, text: loc(s.name) }));
+      });
+      if (!state.service) state.service = svcSel.value;
+      svcSel.value = state.service;
+      svcSel.addEventListener("change", function () { state.service = svcSel.value; state.edition = ""; chooser(); });
+    }
+    $("chk-edition").addEventListener("change", function () { state.edition = $("chk-edition").value; state.kind = ""; chooser(); });
+    $("chk-kind").addEventListener("change", function () { state.kind = $("chk-kind").value; renderForm(); });
+    $("chk-remember").addEventListener("change", function () { if (!this.checked) localStorage.removeItem(storeKey()); else save(); });
+    $("chk-download").addEventListener("click", download);
+    setupDrop();
+    chooser();
+  }
+
+  function service() { return state.services.filter(function (s) { return s.id === state.service; })[0]; }
+
+  // chooser fills the edition and kind lists; the default edition is the
+  // one in force today by the sources, else the newest with a checklist.
+  function chooser() {
+    var s = service(), edSel = $("chk-edition"), kSel = $("chk-kind");
+    edSel.textContent = "";
+    var usable = s.editions.filter(function (e) { return (e.kinds || []).some(function (k) { return k.checklist; }); });
+    usable.slice().reverse().forEach(function (e) { edSel.appendChild(el("option", { value: e.edition, text: e.edition })); });
+    if (!state.edition) {
+      var now = window.ruqsat.editionOn(state.service, today);
+      state.edition = usable.some(function (e) { return e.edition === now; }) ? now : (usable.length ? usable[usable.length - 1].edition : "");
+    }
+    edSel.value = state.edition;
+    var current = window.ruqsat.editionOn(state.service, today);
+    $("chk-edition-note").textContent = state.edition === current ? t("edition_current") : t("edition_old");
+    kSel.textContent = "";
+    var ed = usable.filter(function (e) { return e.edition === state.edition; })[0];
+    (ed ? ed.kinds : []).forEach(function (k) {
+      if (k.checklist) kSel.appendChild(el("option", { value: k.kind, text: (M["kind_" + k.kind] || k.kind) + (k.partial ? " — " + t("partial") : "") }));
+    });
+    if (!state.kind || !ed.kinds.some(function (k) { return k.kind === state.kind; })) state.kind = kSel.value;
+    kSel.value = state.kind;
+    renderForm();
+  }
+
+  function storeKey() { return "ruqsat-form:" + state.service + ":" + state.edition + ":" + state.kind; }
+
+  // renderForm builds the questions, the application's fields and one slot
+  // per checklist item from the checklist's x-ruqsat annotation.
+  function renderForm() {
+    var schema = JSON.parse(window.ruqsat.checklist(state.service, state.edition, state.kind));
+    var m = state.meta = schema["x-ruqsat"];
+    state.files = {};
+    var saved = null;
+    try { saved = JSON.parse(localStorage.getItem(storeKey()) || "null"); } catch (e) { saved = null; }
+    $("chk-remember").checked = !!saved;
+    var qs = $("checker-questions");
+    qs.textContent = "";
+    (m.questions || []).forEach(function (q) {
+      var fs = el("fieldset", { class: "question" }, [el("legend", { text: loc(q.text) })]);
+      q.options.forEach(function (o, i) {
+        var id = "q-" + q.id + "-" + o.id;
+        var input = el("input", { type: "radio", name: "q-" + q.id, id: id, value: o.id });
+        if (saved && saved.answers && saved.answers[q.id] === o.id) input.checked = true;
+        fs.appendChild(el("div", { class: "choice" }, [input, el("label", { for: id, text: loc(o.text) })]));
+      });
+      qs.appendChild(fs);
+    });
+    if ((m.subspecies || []).length) {
+      var sf = el("fieldset", { class: "question" }, [el("legend", { text: t("subspecies") })]);
+      m.subspecies.forEach(function (o) {
+        var id = "sub-" + o.id;
+        var input = el("input", { type: "checkbox", name: "subspecies", id: id, value: o.id });
+        if (saved && saved.answers && (saved.answers.subspecies || []).indexOf(o.id) >= 0) input.checked = true;
+        sf.appendChild(el("div", { class: "choice" }, [input, el("label", { for: id, text: loc(o.text) })]));
+      });
+      qs.appendChild(sf);
+    }
+    var fields = [["applicant.name", t("f_name"), "text"], ["applicant.bin", t("f_bin"), "text"], ["applicant.iin", t("f_iin"), "text"], ["applicant.address", t("f_address"), "text"], ["filed", t("f_filed"), "date"]];
+    if (m.fee && m.fee.due && m.fee.mci) fields.push(["fee.paid", t("f_fee_paid"), "number"], ["fee.date", t("f_fee_date"), "date"]);
+    if (m.renewal_window) fields.push(["change.date", t("f_change_date"), "date"], ["change.what", t("f_change_what"), "text"]);
+    var ff = $("checker-fields");
+    ff.textContent = "";
+    fields.forEach(function (f) {
+      var id = "f-" + f[0].replace(".", "-");
+      var input = el("input", { type: f[2], id: id, "data-field": f[0] });
+      if (f[2] === "number") { input.setAttribute("min", "0"); input.setAttribute("step", "1"); input.setAttribute("inputmode", "numeric"); }
+      if (f[0] === "applicant.bin" || f[0] === "applicant.iin") { input.setAttribute("inputmode", "numeric"); input.setAttribute("maxlength", "12"); input.setAttribute("autocomplete", "off"); }
+      if (f[0] === "filed") input.value = today;
+      if (saved && saved.fields && saved.fields[f[0]] !== undefined) input.value = saved.fields[f[0]];
+      ff.appendChild(el("div", { class: "field", "data-for": f[0] }, [el("label", { for: id, text: f[1] }), input]));
+    });
+    var items = $("checker-items");
+    items.textContent = "";
+    m.documents.forEach(function (d) {
+      if (d.fetched || d.medium === "object") return;
+      var id = "item-" + d.id;
+      var cite = (d.cite || [])[0];
+      var label = el("label", { for: id, text: loc(d.name) });
+      var meta = el("p", { class: "item-meta" }, [t("medium_" + d.medium) + (d.signed ? " · " + t("signed") : "") + (d.if_any ? " · " + t("if_any") : "")]);
+      if (cite) {
+        meta.appendChild(document.createTextNode(" · "));
+        meta.appendChild(el("a", { href: cite.url[lang], text: loc(cite.act_name) + ", " + loc(cite.at_label) }));
+      }
+      var input = d.medium === "data"
+        ? el("input", { type: "text", id: id, "data-info": d.id })
+        : el("input", { type: "file", id: id, multiple: "multiple", "data-item": d.id });
+      if (d.medium === "data" && saved && saved.info && saved.info[d.id]) input.value = saved.info[d.id];
+      var slot = el("div", { class: "item", id: "slot-" + d.id, "data-when": JSON.stringify(d.when || {}) }, [label, meta, input, el("ul", { class: "item-findings", id: "findings-" + d.id })]);
+      items.appendChild(slot);
+    });
+    form.oninput = form.onchange = function (ev) {
+      if (ev.target && ev.target.id === "chk-edition") return;
+      if (ev.target && ev.target.type === "file" && ev.type === "change") { readFiles(ev.target); return; }
+      schedule();
+    };
+    schedule();
+  }
+
+  function readFiles(input) {
+    var id = input.getAttribute("data-item");
+    var list = Array.prototype.slice.call(input.files);
+    Promise.all(list.map(function (f) {
+      return f.arrayBuffer().then(function (b) { return { name: f.name, bytes: new Uint8Array(b) }; });
+    })).then(function (fs) {
+      if (fs.length) state.files[id] = fs; else delete state.files[id];
+      schedule();
+    });
+  }
+
+  function answers() {
+    var a = {};
+    (state.meta.questions || []).forEach(function (q) {
+      var c = form.querySelector("input[name='q-" + q.id + "']:checked");
+      if (c) a[q.id] = c.value;
+    });
+    var subs = Array.prototype.map.call(form.querySelectorAll("input[name=subspecies]:checked"), function (c) { return c.value; });
+    if ((state.meta.subspecies || []).length) a.subspecies = subs;
+    return a;
+  }
+
+  function applies(when, a) {
+    return Object.keys(when).every(function (q) {
+      var v = a[q];
+      if (Array.isArray(v)) return v.some(function (x) { return when[q].indexOf(x) >= 0; });
+      return when[q].indexOf(v) >= 0;
+    });
+  }
+
+  // manifest gathers the form into the package manifest format of the CLI.
+  function manifest() {
+    var a = answers();
+    var man = { ruqsat: 1, service: state.service, edition: state.edition, kind: state.kind, answers: a, documents: {} };
+    var fields = {};
+    Array.prototype.forEach.call(form.querySelectorAll("[data-field]"), function (i) {
+      fields[i.getAttribute("data-field")] = i.value;
+      if (!i.value) return;
+      var parts = i.getAttribute("data-field").split(".");
+      var v = i.type === "number" ? Number(i.value) : i.value.trim();
+      if (parts.length === 1) man[parts[0]] = v;
+      else { man[parts[0]] = man[parts[0]] || {}; man[parts[0]][parts[1]] = v; }
+    });
+    var isLE = a.applicant === "legal-entity" || a.applicant === "branch";
+    var isInd = a.applicant === "individual" || a.applicant === "individual-entrepreneur";
+    show("applicant.bin", !isInd); show("applicant.iin", !isLE);
+    if (man.applicant) { if (isLE) delete man.applicant.iin; if (isInd) delete man.applicant.bin; }
+    var info = {};
+    Array.prototype.forEach.call(form.querySelectorAll("[data-info]"), function (i) {
+      if (i.value.trim()) info[i.getAttribute("data-info")] = i.value.trim();
+    });
+    if (Object.keys(info).length) man.info = info;
+    var files = {};
+    state.meta.documents.forEach(function (d) {
+      var slot = $("slot-" + d.id);
+      if (slot) slot.hidden = !!d.when && !applies(d.when, a);
+      var fs = state.files[d.id];
+      if (!fs || !fs.length) return;
+      var paths = fs.map(function (f) { var p = "docs/" + d.id + "/" + f.name.replace(/[\\/]/g, "_"); files[p] = f.bytes; return p; });
+      man.documents[d.id] = paths.length === 1 ? paths[0] : paths;
+    });
+    return { man: man, files: files, fields: fields, info: info, answers: a };
+  }
+
+  function show(field, on) {
+    var d = form.querySelector("[data-for='" + field + "']");
+    if (d) d.hidden = !on;
+  }
+
+  function schedule() {
+    clearTimeout(timer);
+    timer = setTimeout(run, 120);
+  }
+
+  function packageFiles(g) {
+    var files = {};
+    Object.keys(g.files).forEach(function (k) { files[k] = g.files[k]; });
+    files["manifest.json"] = new TextEncoder().encode(JSON.stringify(g.man, null, 2));
+    return files;
+  }
+
+  function run() {
+    var g = manifest();
+    if ($("chk-remember").checked) save(g);
+    var t0 = performance.now();
+    var rep = JSON.parse(window.ruqsat.check({ files: packageFiles(g), name: t("form_package"), today: today }));
+    root.setAttribute("data-check-ms", (performance.now() - t0).toFixed(1));
+    render(rep, true);
+  }
+
+  function save(g) {
+    g = g || manifest();
+    localStorage.setItem(storeKey(), JSON.stringify({ answers: g.answers, fields: g.fields, info: g.info }));
+  }
+
+  // render shows the verdict and the findings, grouped by checklist item,
+  // both in the results list and beside each item of the form.
+  function render(rep, fromForm) {
+    root.setAttribute("data-verdict", rep.verdict);
+    Array.prototype.forEach.call(document.querySelectorAll(".item-findings"), function (u) { u.textContent = ""; });
+    Array.prototype.forEach.call(document.querySelectorAll(".item"), function (s) { s.removeAttribute("data-state"); });
+    var errs = 0, warns = 0;
+    rep.findings.forEach(function (f) { if (f.severity === "error") errs++; else if (f.severity === "warning") warns++; });
+    status.textContent = t("verdict_" + rep.verdict) + " — " + t("counts").replace("%e", errs).replace("%w", warns);
+    status.className = "verdict verdict-" + rep.verdict;
+    results.textContent = "";
+    var names = {};
+    (rep.items || []).forEach(function (i) { names[i.id] = loc(i.name); });
+    var groups = {}, order = [];
+    rep.findings.forEach(function (f) {
+      var k = f.item || "";
+      if (!groups[k]) { groups[k] = []; order.push(k); }
+      groups[k].push(f);
+    });
+    order.forEach(function (k) {
+      var sec = el("section", { class: "result-group" }, [el("h3", { text: k ? (names[k] || k) : t("general") })]);
+      var ul = el("ul", {});
+      groups[k].forEach(function (f) {
+        var li = finding(f);
+        ul.appendChild(li);
+        var slot = k && $("findings-" + k);
+        if (fromForm && slot) {
+          slot.appendChild(finding(f));
+          var s = $("slot-" + k);
+          if (f.severity === "error") s.setAttribute("data-state", "error");
+          else if (!s.getAttribute("data-state") && f.severity === "warning") s.setAttribute("data-state", "warning");
+        }
+      });
+      sec.appendChild(ul);
+      results.appendChild(sec);
+    });
+    $("chk-download").disabled = !fromForm;
+  }
+
+  function finding(f) {
+    var li = el("li", { class: "finding sev-" + f.severity, "data-code": f.code }, [
+      el("span", { class: "sev", text: t("sev_" + f.severity) + ": " }), loc(f.message)]);
+    (f.rules || []).forEach(function (r) {
+      li.appendChild(document.createTextNode(" "));
+      li.appendChild(el("a", { class: "rule", href: r.url[lang], text: "(" + loc(r.act_name) + ", " + loc(r.at_label) + ")" }));
+    });
+    return li;
+  }
+
+  function download() {
+    var g = manifest();
+    var bytes = window.ruqsat.zip({ files: packageFiles(g) });
+    var a = el("a", { href: URL.createObjectURL(new Blob([bytes], { type: "application/zip" })), download: state.service + "-" + state.edition + "-" + state.kind + ".zip" });
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+  }
+
+  // The drop zone takes a .zip or a whole folder in the CLI's format.
+  function setupDrop() {
+    var zone = $("checker-drop");
+    $("pkg-zip").addEventListener("change", function () {
+      var f = this.files[0];
+      if (f) f.arrayBuffer().then(function (b) { checkZip(new Uint8Array(b), f.name); });
+    });
+    $("pkg-dir").addEventListener("change", function () {
+      var list = Array.prototype.slice.call(this.files);
+      Promise.all(list.map(function (f) {
+        return f.arrayBuffer().then(function (b) { return [f.webkitRelativePath || f.name, new Uint8Array(b)]; });
+      })).then(function (pairs) { checkFolder(pairs); });
+    });
+    zone.addEventListener("dragover", function (ev) { ev.preventDefault(); zone.classList.add("over"); });
+    zone.addEventListener("dragleave", function () { zone.classList.remove("over"); });
+    zone.addEventListener("drop", function (ev) {
+      ev.preventDefault();
+      zone.classList.remove("over");
+      var items = ev.dataTransfer.items;
+      var entry = items && items[0] && items[0].webkitGetAsEntry && items[0].webkitGetAsEntry();
+      if (entry && entry.isDirectory) {
+        walk(entry, "").then(checkFolder);
+        return;
+      }
+      var f = ev.dataTransfer.files[0];
+      if (f) f.arrayBuffer().then(function (b) { checkZip(new Uint8Array(b), f.name); });
+    });
+  }
+
+  function walk(entry, prefix) {
+    return new Promise(function (resolve) {
+      if (entry.isFile) {
+        entry.file(function (f) { f.arrayBuffer().then(function (b) { resolve([[prefix + entry.name, new Uint8Array(b)]]); }); }, function () { resolve([]); });
+        return;
+      }
+      var reader = entry.createReader(), all = [];
+      (function more() {
+        reader.readEntries(function (es) {
+          if (!es.length) {
+            Promise.all(all.map(function (e) { return walk(e, prefix + entry.name + "/"); })).then(function (r) { resolve([].concat.apply([], r)); });
+            return;
+          }
+          all = all.concat(Array.prototype.slice.call(es));
+          more();
+        }, function () { resolve([]); });
+      })();
+    });
+  }
+
+  function checkZip(bytes, name) {
+    var t0 = performance.now();
+    var rep = JSON.parse(window.ruqsat.checkZip({ zip: bytes, name: name, today: today }));
+    root.setAttribute("data-check-ms", (performance.now() - t0).toFixed(1));
+    render(rep, false);
+    results.scrollIntoView({ block: "nearest" });
+  }
+
+  function checkFolder(pairs) {
+    var files = {};
+    pairs.forEach(function (p) { files[p[0]] = p[1]; });
+    var t0 = performance.now();
+    var rep = JSON.parse(window.ruqsat.check({ files: files, name: pairs.length ? pairs[0][0].split("/")[0] : "package", today: today }));
+    root.setAttribute("data-check-ms", (performance.now() - t0).toFixed(1));
+    render(rep, false);
+  }
+})();
