@@ -56,4 +56,3 @@ func mediaType(p string) string {
 	}
 	return ""
 }
-

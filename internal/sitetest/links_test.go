@@ -117,7 +117,7 @@ func (lc *linkChecker) page(file, rel string) error {
 		nav := n.Data == "a" || n.Data == "area" ||
 			n.Data == "link" && navRels[strings.ToLower(attr(n, "rel"))]
 		for _, a := range n.Attr {
-			if !contains(attrs, a.Key) {
+			if !slices.Contains(attrs, a.Key) {
 				continue
 			}
 			vals := []string{a.Val}

@@ -38,12 +38,12 @@ type Package struct {
 // checklist is what the generator reads from a checklist schema.
 type checklist struct {
 	Meta struct {
-		Service    string `json:"service"`
-		Edition    string `json:"edition"`
-		Kind       string `json:"kind"`
-		InForce    struct{ From, To string } `json:"in_force"`
-		Questions  []struct {
-			ID      string `json:"id"`
+		Service   string                    `json:"service"`
+		Edition   string                    `json:"edition"`
+		Kind      string                    `json:"kind"`
+		InForce   struct{ From, To string } `json:"in_force"`
+		Questions []struct {
+			ID      string                `json:"id"`
 			Options []struct{ ID string } `json:"options"`
 		} `json:"questions"`
 		Subspecies []struct{ ID string } `json:"subspecies"`
