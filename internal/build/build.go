@@ -112,6 +112,12 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	}); err != nil {
 		return res, err
 	}
+	if err := step("checklists", func() error { return buildChecklists(ctx, o, set) }); err != nil {
+		return res, err
+	}
+	if err := step("checker", func() error { return buildChecker(ctx, o, set) }); err != nil {
+		return res, err
+	}
 	for _, extra := range extraSteps {
 		if err := step(extra.name, func() error { return extra.run(ctx, o, set) }); err != nil {
 			return res, err

@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -199,6 +200,11 @@ func TestPrint(t *testing.T) {
 	if !bytes.HasPrefix(pdf, []byte("%PDF-")) {
 		t.Fatalf("PrintToPDF returned no PDF (%d bytes)", len(pdf))
 	}
+	if dir := os.Getenv("RUQSAT_SCREENSHOTS"); dir != "" {
+		if err := os.WriteFile(filepath.Join(dir, "ru-checklist.pdf"), pdf, 0o644); err != nil {
+			t.Error(err)
+		}
+	}
 	if n := pdfPages(pdf); n < 1 || n > 3 {
 		t.Errorf("the checklist prints on %d A4 pages, want 1 to 3", n)
 	} else {
@@ -229,6 +235,12 @@ func TestPrint(t *testing.T) {
 		t.Fatal(err)
 	}
 	printed := styles()
+	if dir := os.Getenv("RUQSAT_SCREENSHOTS"); dir != "" {
+		tb.do(chromedp.EmulateViewport(794, 1123)) // A4 at 96 dpi
+		if err := os.WriteFile(filepath.Join(dir, "ru-checklist-print.png"), run(tb, chromedp.FullScreenshot(100)), 0o644); err != nil {
+			t.Error(err)
+		}
+	}
 	for _, s := range hidden {
 		if st := printed[s]; st.Display != "none" {
 			t.Errorf("in print %s has display %q, want none", s, st.Display)

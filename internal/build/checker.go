@@ -1,4 +1,4 @@
-package main
+package build
 
 import (
 	"bytes"
@@ -16,21 +16,13 @@ import (
 	"sort"
 	"strings"
 
-	"ruqsat/internal/build"
 	"ruqsat/internal/gen/checklist"
 	"ruqsat/internal/rules"
 )
 
-// The build's extra steps are wired here, where every stage of the
-// pipeline is importable, so internal/build stays free of them.
-func init() {
-	build.AddStep("checklists", buildChecklists)
-	build.AddStep("checker", buildChecker)
-}
-
 // buildChecklists regenerates schemas/checklists/ and publishes it, with
 // bundle.json — every checklist in one file — for the browser checker.
-func buildChecklists(ctx context.Context, o build.Options, s *rules.Set) error {
+func buildChecklists(ctx context.Context, o Options, s *rules.Set) error {
 	if err := checklist.Write(o.Root, s); err != nil {
 		return err
 	}
@@ -91,7 +83,7 @@ var wasmSources = []string{"checker", "cmd/ruqsat-wasm", "internal/yamlpos", "go
 // it, and publishes it with Go's wasm_exec.js under /check/. Inlining is
 // turned off: the module then compresses to about 160 KB less with brotli,
 // and checks still take a few milliseconds.
-func buildChecker(ctx context.Context, o build.Options, s *rules.Set) error {
+func buildChecker(ctx context.Context, o Options, s *rules.Set) error {
 	hash, err := hashSources(o.Root)
 	if err != nil {
 		return err
