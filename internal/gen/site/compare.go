@@ -1,6 +1,8 @@
 package site
 
 import (
+	"strings"
+
 	"ruqsat/internal/legalfmt"
 	"ruqsat/internal/rules"
 )
@@ -30,6 +32,18 @@ type historyData struct {
 	Service     *rules.Service
 	Comparisons []comparison // oldest first
 	First       *rules.Edition
+	Overview    []overviewRow
+}
+
+// overviewRow sums up one edition for the at-a-glance table: the main
+// application's term, fee and number of documents, and the channels.
+type overviewRow struct {
+	Edition   *rules.Edition
+	Kind      string
+	Term      string
+	Fee       string
+	Documents string
+	Channels  string
 }
 
 func (g *Generator) historyData(l rules.Lang, sv *rules.Service) historyData {
@@ -39,6 +53,43 @@ func (g *Generator) historyData(l rules.Lang, sv *rules.Service) historyData {
 	}
 	for i := 1; i < len(sv.Editions); i++ {
 		d.Comparisons = append(d.Comparisons, g.compare(l, sv.Editions[i-1], sv.Editions[i]))
+	}
+	c := ctxFor(g, l)
+	na := c.T("not_in_sources")
+	for _, e := range sv.Editions {
+		row := overviewRow{Edition: e, Term: na, Fee: na, Documents: na, Channels: na}
+		if e.Channels.Known() {
+			var ch []string
+			for _, id := range e.Channels.Value {
+				ch = append(ch, c.Vocab("channels", id))
+			}
+			row.Channels = strings.Join(ch, ", ")
+		}
+		if e.Kinds.Known() && len(e.Kinds.Items) > 0 {
+			k := e.Kinds.Items[0]
+			row.Kind = k.ID
+			if k.Term.Known() {
+				row.Term = string(c.TermText(k.Term))
+			}
+			if k.Fee.Known() {
+				row.Fee = c.feePlain(k.Fee)
+			}
+			if k.Documents.Known() {
+				n := 0
+				media := map[string]int{}
+				for _, doc := range k.Documents.Items {
+					if !doc.Fetched {
+						n++
+						media[doc.Medium]++
+					}
+				}
+				row.Documents = c.N("documents_n", n)
+				if k.DocumentsRest != nil {
+					row.Documents += " " + c.T("and_more_elsewhere")
+				}
+			}
+		}
+		d.Overview = append(d.Overview, row)
 	}
 	return d
 }
