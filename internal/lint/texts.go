@@ -227,35 +227,41 @@ func official(s *rules.Set, seeds *seedIndex, r *Reporter, t textSite, l rules.L
 	r.Add(t.file, lt.Pos, "official/not-in-seed", string(l), strings.Join(labels, ", "))
 }
 
-// seedIndex caches normalized seed lines.
+// seedIndex holds each seed normalized, with where each line starts, so a
+// line range is a substring and not a join.
 type seedIndex struct {
-	lines map[string][]string
+	text  map[string]string
+	start map[string][]int // start[i] = offset of line i+1; one extra entry for the end
 }
 
 func newSeedIndex(s *rules.Set) *seedIndex {
-	ix := &seedIndex{lines: map[string][]string{}}
+	ix := &seedIndex{text: map[string]string{}, start: map[string][]int{}}
 	for f, ls := range s.Seeds {
-		n := make([]string, len(ls))
-		for i, l := range ls {
-			n[i] = normalize(l)
+		var b strings.Builder
+		starts := make([]int, 0, len(ls)+1)
+		for _, l := range ls {
+			starts = append(starts, b.Len())
+			b.WriteString(normalize(l))
 		}
-		ix.lines[f] = n
+		starts = append(starts, b.Len())
+		ix.text[f], ix.start[f] = b.String(), starts
 	}
 	return ix
 }
 
 func (ix *seedIndex) span(file string, first, last int) string {
-	ls := ix.lines[file]
+	starts := ix.start[file]
+	n := len(starts) - 1
 	if first < 1 {
 		first = 1
 	}
-	if last > len(ls) {
-		last = len(ls)
+	if last > n {
+		last = n
 	}
 	if first > last {
 		return ""
 	}
-	return strings.Join(ls[first-1:last], "")
+	return ix.text[file][starts[first-1]:starts[last]]
 }
 
 // lookalike maps Latin letters that look like Cyrillic ones to those, so

@@ -7,9 +7,11 @@ import (
 	"path"
 	"reflect"
 	"regexp"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -95,6 +97,16 @@ func Load(fsys fs.FS) (*Set, []Problem, error) {
 	services := map[string]*Service{}
 	var editions []*Edition
 
+	// Find the files, then read them on every core (parsing and schema
+	// validation dominate), then merge in path order so results are stable.
+	type job struct {
+		path, kind string
+		root       *yaml.Node
+		value      any
+		probs      []Problem
+		err        error
+	}
+	var jobs []*job
 	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -110,45 +122,46 @@ func Load(fsys fs.FS) (*Set, []Problem, error) {
 			probs = append(probs, Problem{File: p, Pos: Pos{1, 1}, Code: "file/unknown", Args: []string{p}})
 			return nil
 		}
-		b, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			return err
-		}
+		jobs = append(jobs, &job{path: p, kind: kind})
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	work := make(chan *job)
+	var wg sync.WaitGroup
+	for i := 0; i < runtime.GOMAXPROCS(0); i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range work {
+				j.root, j.value, j.probs, j.err = readFile(fsys, j.path, j.kind)
+			}
+		}()
+	}
+	for _, j := range jobs {
+		work <- j
+	}
+	close(work)
+	wg.Wait()
+	for _, j := range jobs {
+		p := j.path
 		s.Files = append(s.Files, p)
-		root, ps := parse(p, b)
-		if len(ps) > 0 {
-			probs = append(probs, ps...)
-			return nil
+		if j.err != nil {
+			return nil, nil, j.err
 		}
-		var dups []Problem
-		value := toJSON(root, func(k *yaml.Node) {
-			dups = append(dups, Problem{File: p, Pos: Pos{k.Line, k.Column}, Code: "yaml/duplicate-key", Args: []string{k.Value}})
-		})
-		if len(dups) > 0 {
-			probs = append(probs, dups...)
-			return nil
+		if len(j.probs) > 0 {
+			probs = append(probs, j.probs...)
+			continue
 		}
-		ps, err = validate(p, kind, root, value)
-		if err != nil {
-			return err
-		}
-		if len(ps) > 0 {
-			probs = append(probs, ps...)
-			return nil
-		}
-		s.docs[p] = root
-		v, err := decode(kind, p, root)
-		if err != nil {
-			probs = append(probs, Problem{File: p, Pos: Pos{1, 1}, Code: "yaml/decode", Args: []string{err.Error()}})
-			return nil
-		}
-		switch v := v.(type) {
+		s.docs[p] = j.root
+		switch v := j.value.(type) {
 		case *Vocab:
 			s.Vocab = v
 		case *Act:
 			if prev := s.Acts[v.ID]; prev != nil {
 				probs = append(probs, Problem{File: p, Pos: s.PosOf(p, "id"), Code: "ref/duplicate-id", Args: []string{v.ID, prev.File}})
-				return nil
+				continue
 			}
 			s.Acts[v.ID] = v
 		case *Service:
@@ -164,10 +177,6 @@ func Load(fsys fs.FS) (*Set, []Problem, error) {
 		case *Changes:
 			s.Changes = v
 		}
-		return nil
-	})
-	if err != nil {
-		return nil, nil, err
 	}
 	if s.Vocab == nil && !hasFileProblem(probs, Dir+"/vocab.yaml") {
 		probs = append(probs, Problem{File: Dir + "/vocab.yaml", Pos: Pos{1, 1}, Code: "file/missing", Args: []string{Dir + "/vocab.yaml"}})
@@ -220,6 +229,35 @@ func Load(fsys fs.FS) (*Set, []Problem, error) {
 	}
 	SortProblems(probs)
 	return s, probs, nil
+}
+
+// readFile parses, validates and decodes one rule file. Problems in it are
+// returned, not errors: err is only for failures to read at all.
+func readFile(fsys fs.FS, p, kind string) (*yaml.Node, any, []Problem, error) {
+	b, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	root, ps := parse(p, b)
+	if len(ps) > 0 {
+		return nil, nil, ps, nil
+	}
+	var dups []Problem
+	value := toJSON(root, func(k *yaml.Node) {
+		dups = append(dups, Problem{File: p, Pos: Pos{k.Line, k.Column}, Code: "yaml/duplicate-key", Args: []string{k.Value}})
+	})
+	if len(dups) > 0 {
+		return nil, nil, dups, nil
+	}
+	ps, err = validate(p, kind, root, value)
+	if err != nil || len(ps) > 0 {
+		return nil, nil, ps, err
+	}
+	v, err := decode(kind, p, root)
+	if err != nil {
+		return nil, nil, []Problem{{File: p, Pos: Pos{1, 1}, Code: "yaml/decode", Args: []string{err.Error()}}}, nil
+	}
+	return root, v, nil, nil
 }
 
 func hasFileProblem(ps []Problem, file string) bool {
