@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"go.yaml.in/yaml/v3"
@@ -80,17 +81,34 @@ func (g *Generator) Generate(dir string) (int, error) {
 	if err := os.RemoveAll(dir); err != nil {
 		return 0, err
 	}
-	n := 0
-	for _, l := range rules.Langs {
-		pages, err := g.pages(l)
-		if err != nil {
-			return n, err
-		}
-		for _, p := range pages {
-			if err := writePage(filepath.Join(dir, string(l), filepath.FromSlash(p.path)), p); err != nil {
-				return n, err
+	// The languages are independent: render them side by side.
+	counts := make([]int, len(rules.Langs))
+	errs := make([]error, len(rules.Langs))
+	var wg sync.WaitGroup
+	for i, l := range rules.Langs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			pages, err := g.pages(l)
+			if err != nil {
+				errs[i] = err
+				return
 			}
-			n++
+			for _, p := range pages {
+				if err := writePage(filepath.Join(dir, string(l), filepath.FromSlash(p.path)), p); err != nil {
+					errs[i] = err
+					return
+				}
+				counts[i]++
+			}
+		}()
+	}
+	wg.Wait()
+	n := 0
+	for i := range counts {
+		n += counts[i]
+		if errs[i] != nil {
+			return n, errs[i]
 		}
 	}
 	return n, nil
