@@ -12,6 +12,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"strings"
 	"time"
@@ -54,6 +55,9 @@ type Options struct {
 
 // MaxDepth is how deeply a manifest may nest.
 const MaxDepth = 32
+
+// maxDuplicates is how many repeated keys a report lists.
+const maxDuplicates = 20
 
 // CheckPath reads the package at path (a folder or a .zip) and checks it.
 func (c *Checker) CheckPath(path string, o Options) *Report {
@@ -220,20 +224,45 @@ func (r *run) parse() bool {
 		r.add(Finding{Code: "manifest/utf8", Severity: Error, Line: line, Column: 1, File: r.pkg.ManifestName, Message: text("manifest/utf8", map[string]string{"line": fmt.Sprint(line)})})
 		return false
 	}
-	var root yaml.Node
-	dec := yaml.NewDecoder(bytes.NewReader(b))
-	if err := dec.Decode(&root); err != nil {
-		line, why := yamlErrorLine(err)
-		r.add(Finding{Code: "manifest/syntax", Severity: Error, Line: line, Column: 1, File: r.pkg.ManifestName, Message: text("manifest/syntax", map[string]string{"line": fmt.Sprint(line), "err": why})})
-		return false
+	var root *yaml.Node
+	if isJSONName(r.pkg.ManifestName) {
+		n, se := parseJSON(b)
+		if se != nil && se.deep {
+			r.add(Finding{Code: "manifest/too-deep", Severity: Error, Line: se.line, Column: se.col, File: r.pkg.ManifestName, Message: text("manifest/too-deep", map[string]string{"limit": fmt.Sprint(MaxDepth)})})
+			return false
+		}
+		if se != nil {
+			r.add(Finding{Code: "manifest/syntax", Severity: Error, Line: se.line, Column: se.col, File: r.pkg.ManifestName, Message: text("manifest/syntax", map[string]string{"line": fmt.Sprint(se.line), "err": se.why})})
+			return false
+		}
+		root = n
+	} else {
+		root = &yaml.Node{}
+		dec := yaml.NewDecoder(bytes.NewReader(b))
+		if err := dec.Decode(root); err != nil && err != io.EOF { // EOF: an empty manifest, reported below
+			line, why := yamlErrorLine(err)
+			if strings.HasPrefix(why, "exceeded max depth") {
+				r.add(Finding{Code: "manifest/too-deep", Severity: Error, Line: line, Column: 1, File: r.pkg.ManifestName, Message: text("manifest/too-deep", map[string]string{"limit": fmt.Sprint(MaxDepth)})})
+				return false
+			}
+			r.add(Finding{Code: "manifest/syntax", Severity: Error, Line: line, Column: 1, File: r.pkg.ManifestName, Message: text("manifest/syntax", map[string]string{"line": fmt.Sprint(line), "err": why})})
+			return false
+		}
 	}
-	if d := yamlpos.Depth(&root, MaxDepth+1); d > MaxDepth+1 {
+	switch deep, many := expansion(root); {
+	case deep:
 		r.add(Finding{Code: "manifest/too-deep", Severity: Error, File: r.pkg.ManifestName, Message: text("manifest/too-deep", map[string]string{"limit": fmt.Sprint(MaxDepth)})})
 		return false
+	case many:
+		r.add(Finding{Code: "manifest/too-many-values", Severity: Error, File: r.pkg.ManifestName, Message: text("manifest/too-many-values", map[string]string{"limit": fmt.Sprint(MaxValues)})})
+		return false
 	}
-	r.root = &root
+	r.root = root
 	var dups []Finding
-	v := yamlpos.ToJSON(&root, func(k *yaml.Node) {
+	v := yamlpos.ToJSON(root, func(k *yaml.Node) {
+		if len(dups) == maxDuplicates {
+			return
+		}
 		dups = append(dups, Finding{Code: "manifest/syntax", Severity: Error, Line: k.Line, Column: k.Column, File: r.pkg.ManifestName,
 			Message: text("manifest/syntax", map[string]string{"line": fmt.Sprint(k.Line), "err": fmt.Sprintf("key %q appears twice", k.Value)})})
 	})
@@ -259,20 +288,6 @@ func invalidAt(b []byte) int {
 		i += size
 	}
 	return len(b)
-}
-
-func yamlErrorLine(err error) (int, string) {
-	msg := err.Error()
-	line := 1
-	msg = strings.TrimPrefix(msg, "yaml: ")
-	if strings.HasPrefix(msg, "line ") {
-		rest := msg[5:]
-		if i := strings.Index(rest, ":"); i > 0 {
-			fmt.Sscan(rest[:i], &line)
-			msg = strings.TrimSpace(rest[i+1:])
-		}
-	}
-	return line, msg
 }
 
 func str(v any) string {
@@ -318,8 +333,11 @@ func (r *run) choose() bool {
 			}
 		}
 		if ed == nil {
-			path := []string{"edition"}
-			r.add(r.at(Finding{Code: "edition/unknown", Severity: Error, Message: text("edition/unknown", map[string]string{"got": want, "list": strings.Join(editions, ", ")})}, path...))
+			f := Finding{Code: "edition/unknown", Severity: Error, Message: text("edition/unknown", map[string]string{"got": want, "list": strings.Join(editions, ", ")})}
+			if from == "manifest" { // a wrong --edition is not the manifest's fault
+				f = r.at(f, "edition")
+			}
+			r.add(f)
 			return false
 		}
 		why = map[string]string{
@@ -473,7 +491,17 @@ func addDays(day string, n int) string {
 
 // validate checks the manifest against the checklist schema.
 func (r *run) validate() {
-	err := r.cl.schema.Validate(r.man)
+	man := r.man
+	if _, named := man["edition"]; named && r.opt.Edition != "" {
+		// --edition overrides the manifest's edition, which the checklist
+		// would otherwise refuse as not its own.
+		man = make(map[string]any, len(r.man))
+		for k, v := range r.man {
+			man[k] = v
+		}
+		man["edition"] = r.rep.Edition
+	}
+	err := r.cl.schema.Validate(man)
 	if err == nil {
 		return
 	}

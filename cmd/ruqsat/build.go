@@ -23,7 +23,10 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 	fs := newFlags(c, e)
 	out := fs.String("out", "public", "output folder")
 	today := fs.String("today", "", "the date the site treats as today (default: the current date in Astana)")
-	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
+	if err := fs.Parse(args); err != nil {
+		return 2 // the flag package has printed the usage
+	}
+	if fs.NArg() > 0 {
 		fs.Usage()
 		return 2
 	}

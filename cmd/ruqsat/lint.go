@@ -68,6 +68,9 @@ func runLint(ctx context.Context, e *env, args []string) int {
 	return 0
 }
 
+// problemCount is the closing line of lint's report, per language.
+var problemCount = map[rules.Lang]string{rules.RU: "проблем: %d", rules.KK: "мәселелер: %d", rules.EN: "%d problem(s)"}
+
 // printProblems writes problems as file:line:col: code: message, fix on the
 // next line, to stderr, the way compilers do.
 func printProblems(e *env, probs []rules.Problem, l rules.Lang) {
@@ -79,7 +82,7 @@ func printProblems(e *env, probs []rules.Problem, l rules.Lang) {
 		}
 	}
 	if len(probs) > 0 {
-		fmt.Fprintf(e.stderr, "%d problem(s)\n", len(probs))
+		fmt.Fprintf(e.stderr, problemCount[l]+"\n", len(probs))
 	}
 }
 

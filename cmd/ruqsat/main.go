@@ -42,20 +42,25 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if r := os.Getenv("RUQSAT_ROOT"); r != "" {
 		e.root = r
 	}
-	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
-		if len(args) > 1 {
-			for _, c := range commands {
-				if c.name == args[1] {
-					fmt.Fprintf(stdout, "usage: %s\n\n%s\n", c.usage, c.short)
-					return 0
-				}
+	if len(args) == 0 {
+		usage(stderr)
+		return 2
+	}
+	if args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		if len(args) == 1 {
+			usage(stdout)
+			return 0
+		}
+		for _, c := range commands {
+			if c.name == args[1] {
+				// Every command parses its flags first, and -h makes it
+				// print its usage and flags and stop.
+				c.run(ctx, &env{stdout: io.Discard, stderr: stdout, root: e.root}, []string{"-h"})
+				return 0
 			}
 		}
-		usage(stdout)
-		if len(args) == 0 {
-			return 2
-		}
-		return 0
+		fmt.Fprintf(stderr, "ruqsat help %s: unknown command. Run 'ruqsat help'.\n", args[1])
+		return 2
 	}
 	for _, c := range commands {
 		if c.name == args[0] {

@@ -31,7 +31,10 @@ func runServe(ctx context.Context, e *env, args []string) int {
 	fs := newFlags(c, e)
 	addr := fs.String("addr", "127.0.0.1:1313", "address to listen on")
 	out := fs.String("out", "public", "output folder")
-	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
+	if err := fs.Parse(args); err != nil {
+		return 2 // the flag package has printed the usage
+	}
+	if fs.NArg() > 0 {
 		fs.Usage()
 		return 2
 	}

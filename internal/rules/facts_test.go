@@ -7,6 +7,7 @@ package rules_test
 // with the data and say why in rules/changes.yaml.
 
 import (
+	"fmt"
 	"os"
 	"reflect"
 	"sort"
@@ -86,6 +87,14 @@ func wantTerm(t *testing.T, e *rules.Edition, kindID string, days int, unit stri
 	if *tm.Days != days || tm.Unit != unit || tm.Max != max {
 		t.Errorf("%s %s: term %d %s (max %v), want %d %s (max %v)", e.Key(), kindID, *tm.Days, tm.Unit, tm.Max, days, unit, max)
 	}
+}
+
+// termString renders a term for messages.
+func termString(tm rules.Term) string {
+	if tm.Days == nil {
+		return "gap " + tm.Unknown
+	}
+	return fmt.Sprintf("%d %s days", *tm.Days, tm.Unit)
 }
 
 // wantTermGap checks that a kind's term is recorded as a gap for reason.
@@ -205,7 +214,7 @@ func TestFacts2023STSLicence(t *testing.T) {
 
 	w := e.Renewal.Window
 	if !e.Renewal.Known() || w.Days == nil || *w.Days != 30 || w.Unit != "calendar" {
-		t.Errorf("renewal window %+v, want 30 calendar days", w)
+		t.Errorf("renewal window %s, want 30 calendar days", termString(w))
 	}
 	if n := len(e.Renewal.Triggers.Items); n != 5 {
 		t.Errorf("%d renewal cases, want 5", n)
@@ -274,8 +283,10 @@ func TestFacts2008(t *testing.T) {
 		t.Errorf("qualification test written=%v pass=%d%% minutes=%d, want written, 60 %%, 80 minutes",
 			q.Test.Written, q.Test.PassPercent, q.Test.Minutes)
 	}
-	if q.Experience == nil || q.Experience.Min != 3 {
-		t.Errorf("experience %+v, want at least 3 years", q.Experience)
+	if q.Experience == nil {
+		t.Error("experience requirement is missing, want at least 3 years")
+	} else if q.Experience.Min != 3 {
+		t.Errorf("experience at least %d years (gap %q), want 3", q.Experience.Min, q.Experience.Unknown)
 	}
 
 	// Item 4 lists nine numbered items. The model splits some of them into
@@ -334,7 +345,7 @@ func TestFacts2013(t *testing.T) {
 		}
 		w := e.Renewal.Window
 		if w.Days == nil || *w.Days != 30 || w.Unit != "calendar" {
-			t.Errorf("%s: renewal window %+v, want 30 calendar days", e.Key(), w)
+			t.Errorf("%s: renewal window %s, want 30 calendar days", e.Key(), termString(w))
 		}
 	}
 	for _, svc := range []string{"sts-import-export", "crypto-import-export"} {
@@ -384,12 +395,14 @@ func TestFacts2013(t *testing.T) {
 	// 668–678): the rest of those lists is garbled, not merely unstated.
 	for _, k := range []string{"issue", "appendix"} {
 		r := kind(t, cipf, k).DocumentsRest
-		if r == nil || r.Unknown != "garbled" {
-			t.Errorf("cipf-license/2013 %s: documents_rest %+v, want garbled", k, r)
+		if r == nil {
+			t.Errorf("cipf-license/2013 %s: no documents_rest, want garbled", k)
+		} else if r.Unknown != "garbled" {
+			t.Errorf("cipf-license/2013 %s: documents_rest %q, want garbled", k, r.Unknown)
 		}
 	}
 	if r := kind(t, cipf, "renewal").DocumentsRest; r != nil {
-		t.Errorf("cipf-license/2013 renewal: documents_rest %+v, want none (the portal renewal list survives)", r)
+		t.Errorf("cipf-license/2013 renewal: documents_rest %q, want none (the portal renewal list survives)", r.Unknown)
 	}
 
 	// Standards 1–3: copies notarised unless the original is shown
@@ -488,7 +501,18 @@ func TestFacts2019(t *testing.T) {
 		t.Errorf("crypto-notification/2019 kinds gap %q, want not-in-act", n.Kinds.Unknown)
 	}
 
-	// The gateway payment has one id in every edition that lists it.
+	// The gateway payment has one id in every edition that lists it, and the
+	// licence details of standard 4 share the licences' ids.
+	for _, e := range data(t).Editions {
+		for _, k := range e.Kinds.Items {
+			for _, d := range k.Documents.Items {
+				switch d.ID {
+				case "e-fee-payment", "sts-licence", "sts-licence-copy", "e-sts-licence":
+					t.Errorf("%s %s: document id %q; use fee-payment, licence-details, licence-copy, e-licence-details", e.Key(), k.ID, d.ID)
+				}
+			}
+		}
+	}
 	for _, key := range [][2]string{{"sts-license", "2013"}, {"sts-license", "2019"}, {"cipf-license", "2013"},
 		{"cipf-license", "2019"}, {"leak-channels-license", "2013"}, {"leak-channels-license", "2019"}} {
 		e := edition(t, key[0], key[1])
@@ -578,7 +602,11 @@ func TestActs(t *testing.T) {
 	for id, num := range map[string]string{"knb-2008-28": "5166", "knb-2019-46": "18982"} {
 		a := act(id)
 		if a.Registration == nil || a.Registration.Number != num {
-			t.Errorf("%s: registration %+v, want No. %s", id, a.Registration, num)
+			got := "none"
+			if a.Registration != nil {
+				got = a.Registration.Number
+			}
+			t.Errorf("%s: registration No. %q, want No. %s", id, got, num)
 		}
 	}
 	if r := act("knb-2008-28").Registration; r.Date.Value != "2008-03-12" {
@@ -597,8 +625,11 @@ func TestActs(t *testing.T) {
 		"gov-2013-50": {10, "2013-02-09"}, // dated 29 January 2013 + 10 full days
 	} {
 		f := act(id).InForce
-		if f == nil || f.Days != want.days || f.Unit != "calendar" || f.After != "first-publication" || f.NotBefore != want.notBefore {
-			t.Errorf("%s: in force %+v, want %d calendar days after first publication, not before %s", id, f, want.days, want.notBefore)
+		if f == nil {
+			t.Errorf("%s: no entry-into-force rule", id)
+		} else if f.Days != want.days || f.Unit != "calendar" || f.After != "first-publication" || f.NotBefore != want.notBefore {
+			t.Errorf("%s: in force %d %s days after %s, not before %s; want %d calendar days after first-publication, not before %s",
+				id, f.Days, f.Unit, f.After, f.NotBefore, want.days, want.notBefore)
 		} else if f.Date.Value != "" {
 			t.Errorf("%s: in-force date %q given, but the sources do not give one", id, f.Date.Value)
 		}
@@ -606,7 +637,11 @@ func TestActs(t *testing.T) {
 	for id, want := range map[string]string{"knb-2008-28": "knb-2013-430", "gov-2013-50": "gov-2014-600", "knb-2019-46": "knb-2020-34"} {
 		a := act(id)
 		if a.Status != "repealed" || a.RepealedBy == nil || a.RepealedBy.Act != want {
-			t.Errorf("%s: status %q repealed by %+v, want repealed by %s", id, a.Status, a.RepealedBy, want)
+			by := ""
+			if a.RepealedBy != nil {
+				by = a.RepealedBy.Act
+			}
+			t.Errorf("%s: status %q repealed by %q, want repealed by %s", id, a.Status, by, want)
 		}
 	}
 

@@ -69,9 +69,11 @@ func runAxe(tb *tab) []axeViolation {
 // TestAccessibility runs axe-core on one page of every template in every
 // language; the search page is checked with results shown.
 func TestAccessibility(t *testing.T) {
+	browser(t)
 	for _, l := range langs {
 		for _, p := range pageTypes(t) {
 			t.Run(l+"/"+p.Name, func(t *testing.T) {
+				t.Parallel() // tabs of one browser; -parallel bounds them
 				tb := newTab(t)
 				if p.Name == "search" {
 					if hits := search(tb, l, searchWord[l]); len(hits) == 0 {

@@ -54,10 +54,12 @@ func benchBuild(b *testing.B, root, out string) {
 // service cloned until there are n times as many. A clone of service S is
 // S-cNNN: its service.yaml and edition files get the new id, and lineage
 // (follows) between services points to the clones of the same number, so
-// the data stays valid for lint. Everything else the build reads is copied;
-// tools/ and bin/ (Pagefind, Hugo) are linked.
+// the data stays valid for lint. Everything else the build reads is copied
+// (with the Go sources of the WebAssembly checker); tools/ and bin/
+// (Pagefind, Hugo) are linked.
 func scaledRepo(src, dst string, n int) error {
-	for _, name := range []string{"config.toml", "tools.sum"} {
+	// The build compiles the WebAssembly checker from the Go sources.
+	for _, name := range []string{"config.toml", "tools.sum", "go.mod", "go.sum"} {
 		if err := copyFile(filepath.Join(src, name), filepath.Join(dst, name)); err != nil {
 			return err
 		}
@@ -69,7 +71,7 @@ func scaledRepo(src, dst string, n int) error {
 	if st, err := os.Stat(filepath.Join(src, "tools.mod")); err == nil {
 		os.Chtimes(filepath.Join(dst, "tools.mod"), st.ModTime(), st.ModTime())
 	}
-	for _, d := range []string{"sources", "i18n", "layouts", "assets", "static", "schemas", rules.Dir} {
+	for _, d := range []string{"sources", "i18n", "layouts", "assets", "static", "schemas", rules.Dir, "checker", "cmd", "internal"} {
 		if err := copyDir(filepath.Join(src, d), filepath.Join(dst, d)); err != nil {
 			return err
 		}

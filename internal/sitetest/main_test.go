@@ -16,7 +16,6 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"ruqsat/internal/build"
-	"ruqsat/internal/gen/checklist"
 	"ruqsat/internal/rules"
 	"ruqsat/internal/serve"
 )
@@ -59,32 +58,6 @@ func atExit(f func()) {
 	cleanupMu.Lock()
 	defer cleanupMu.Unlock()
 	cleanups = append(cleanups, f)
-}
-
-// The build steps that cmd/ruqsat registers for `ruqsat build` live in
-// package main, which a test cannot import; the checklists step is
-// registered here the same way (cmd/ruqsat/steps.go) so the test site is
-// the site `ruqsat build` makes.
-func init() {
-	build.AddStep("checklists", func(ctx context.Context, o build.Options, s *rules.Set) error {
-		if err := checklist.Write(o.Root, s); err != nil {
-			return err
-		}
-		files, err := checklist.Files(s)
-		if err != nil {
-			return err
-		}
-		dir := filepath.Join(o.Root, "_gen", "static", "schemas", "checklists")
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return err
-		}
-		for name, b := range files {
-			if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
 }
 
 // repoRoot returns the repository root: the folder holding go.mod.

@@ -75,11 +75,13 @@ type page struct {
 }
 
 // Generate writes the content files for every language under dir/<lang>/
-// and returns the number of pages written. dir is removed first so no page
-// of a deleted rule survives.
+// and returns the number of pages written. The language folders are
+// removed first so no page of a deleted rule survives.
 func (g *Generator) Generate(dir string) (int, error) {
-	if err := os.RemoveAll(dir); err != nil {
-		return 0, err
+	for _, l := range rules.Langs {
+		if err := os.RemoveAll(filepath.Join(dir, string(l))); err != nil {
+			return 0, err
+		}
 	}
 	// The languages are independent: render them side by side.
 	counts := make([]int, len(rules.Langs))

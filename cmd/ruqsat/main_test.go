@@ -1,0 +1,367 @@
+package main
+
+import (
+	"archive/zip"
+	"bytes"
+	"compress/flate"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+var update = flag.Bool("update", false, "rewrite the cmp sections of testdata/script/*.txtar from what ruqsat prints")
+
+// TestMain lets the scripts run "ruqsat" as a command: the test binary
+// re-executes itself with run(). testscript's "!" tells only success from
+// failure, so the exit status is also written to $RUQSAT_TEST_STATUS for
+// the "status" command; a crash writes nothing, so "status" catches it.
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"ruqsat": func() {
+			code := run(context.Background(), os.Args[1:], os.Stdout, os.Stderr)
+			if f := os.Getenv("RUQSAT_TEST_STATUS"); f != "" {
+				os.WriteFile(f, []byte(strconv.Itoa(code)), 0o644)
+			}
+			os.Exit(code)
+		},
+	})
+}
+
+// repoRoot is the repository, two levels up from cmd/ruqsat.
+func repoRoot(t testing.TB) string {
+	t.Helper()
+	root, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return root
+}
+
+// TestScripts runs testdata/script/*.txtar. Each script has $REPO (the
+// repository) and RUQSAT_ROOT set to it, so lint and coverage read the real
+// rule data unless given a ROOT; scripts that test a small rules tree pass
+// their own. NO_COLOR keeps the output plain. Run one script with
+// -run 'TestScripts/check_hostile'; -update refreshes cmp sections.
+func TestScripts(t *testing.T) {
+	if *update && os.Getenv("CI") != "" {
+		t.Fatal("-update is refused in CI")
+	}
+	root := repoRoot(t)
+	statusDir := t.TempDir()
+	testscript.Run(t, testscript.Params{
+		Dir:                "testdata/script",
+		UpdateScripts:      *update,
+		RequireUniqueNames: true,
+		Setup: func(e *testscript.Env) error {
+			e.Setenv("REPO", root)
+			e.Setenv("RUQSAT_ROOT", root)
+			e.Setenv("NO_COLOR", "1")
+			e.Setenv("RUQSAT_TEST_STATUS", filepath.Join(statusDir, filepath.Base(e.WorkDir)))
+			return nil
+		},
+		Cmds: scriptCmds,
+	})
+}
+
+// scriptCmds are the commands the scripts add to testscript's own: txtar
+// holds only text, so binary and huge inputs are made by commands.
+var scriptCmds = map[string]func(ts *testscript.TestScript, neg bool, args []string){
+	"status":    cmdStatus,
+	"printf":    cmdPrintf,
+	"mkzip":     cmdMkzip,
+	"mkbig":     cmdMkbig,
+	"mkdeep":    cmdMkdeep,
+	"cpdir":     cmdCpdir,
+	"jsonlines": cmdJSONLines,
+	"json":      cmdJSON,
+	"snapshot":  cmdSnapshot,
+	"unchanged": cmdUnchanged,
+}
+
+// cmdStatus checks the exit status of the last ruqsat: status N. It fails
+// when ruqsat recorded none, i.e. crashed (a panic exits with 2 too).
+func cmdStatus(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: status N")
+	}
+	f := ts.Getenv("RUQSAT_TEST_STATUS")
+	b, err := os.ReadFile(f)
+	if err != nil {
+		ts.Fatalf("ruqsat recorded no exit status: it crashed, or did not run")
+	}
+	os.Remove(f)
+	if got := string(b); got != args[0] {
+		ts.Fatalf("ruqsat exited with %s, want %s", got, args[0])
+	}
+}
+
+// cmdPrintf writes a file from a Go string literal's body, so a script can
+// hold bytes txtar cannot: printf FILE 'ruqsat: 1\nkind: \xff'.
+func cmdPrintf(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: printf FILE TEXT")
+	}
+	s, err := strconv.Unquote(`"` + strings.ReplaceAll(args[1], `"`, `\"`) + `"`)
+	if err != nil {
+		ts.Fatalf("printf: %v", err)
+	}
+	writeFile(ts, args[0], []byte(s))
+}
+
+// writeFile writes a file of the script, making its folder.
+func writeFile(ts *testscript.TestScript, name string, b []byte) {
+	p := ts.MkAbs(name)
+	ts.Check(os.MkdirAll(filepath.Dir(p), 0o755))
+	ts.Check(os.WriteFile(p, b, 0o644))
+}
+
+// parseSize reads 123, 4K, 5M or 1G.
+func parseSize(s string) (int64, error) {
+	mult := int64(1)
+	switch {
+	case strings.HasSuffix(s, "K"):
+		mult, s = 1<<10, strings.TrimSuffix(s, "K")
+	case strings.HasSuffix(s, "M"):
+		mult, s = 1<<20, strings.TrimSuffix(s, "M")
+	case strings.HasSuffix(s, "G"):
+		mult, s = 1<<30, strings.TrimSuffix(s, "G")
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	return n * mult, err
+}
+
+// cmdMkzip builds a zip, entries in the order given:
+//
+//	mkzip [-lie] out.zip ENTRY...
+//
+// where ENTRY is name=text (the text, with \n for a newline), name<file (a
+// file of the script's work dir), or name@SIZE (SIZE zero bytes, e.g. 300M,
+// deflated). The name is written as given, so it may be ../evil.txt or
+// /abs.txt. With -lie, every name@SIZE entry declares an uncompressed size
+// of 1 KiB, the way a crafted bomb hides its real size.
+func cmdMkzip(ts *testscript.TestScript, neg bool, args []string) {
+	if neg {
+		ts.Fatalf("unsupported: ! mkzip")
+	}
+	lie := false
+	if len(args) > 0 && args[0] == "-lie" {
+		lie, args = true, args[1:]
+	}
+	if len(args) < 1 {
+		ts.Fatalf("usage: mkzip [-lie] out.zip name=text|name<file|name@SIZE...")
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, a := range args[1:] {
+		i := strings.IndexAny(a, "=<@")
+		if i <= 0 {
+			ts.Fatalf("mkzip: bad entry %q", a)
+		}
+		name, op, val := a[:i], a[i], a[i+1:]
+		switch op {
+		case '=':
+			w, err := zw.Create(name)
+			ts.Check(err)
+			_, err = io.WriteString(w, strings.ReplaceAll(val, `\n`, "\n"))
+			ts.Check(err)
+		case '<':
+			b, err := os.ReadFile(ts.MkAbs(val))
+			ts.Check(err)
+			w, err := zw.Create(name)
+			ts.Check(err)
+			_, err = w.Write(b)
+			ts.Check(err)
+		case '@':
+			size, err := parseSize(val)
+			ts.Check(err)
+			var comp bytes.Buffer
+			fw, _ := flate.NewWriter(&comp, flate.BestCompression)
+			crc := crc32.NewIEEE()
+			zeros := make([]byte, 1<<20)
+			for left := size; left > 0; {
+				n := min(left, int64(len(zeros)))
+				fw.Write(zeros[:n])
+				crc.Write(zeros[:n])
+				left -= n
+			}
+			ts.Check(fw.Close())
+			h := &zip.FileHeader{Name: name, Method: zip.Deflate, CRC32: crc.Sum32(),
+				CompressedSize64: uint64(comp.Len()), UncompressedSize64: uint64(size)}
+			if lie {
+				h.UncompressedSize64 = 1 << 10
+			}
+			w, err := zw.CreateRaw(h)
+			ts.Check(err)
+			_, err = w.Write(comp.Bytes())
+			ts.Check(err)
+		}
+	}
+	ts.Check(zw.Close())
+	writeFile(ts, args[0], buf.Bytes())
+}
+
+// cmdMkbig makes a sparse file of a size: mkbig FILE SIZE (e.g. 1G). It
+// takes no disk space, so a script can offer the checker a 1 GB document.
+func cmdMkbig(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: mkbig FILE SIZE")
+	}
+	size, err := parseSize(args[1])
+	ts.Check(err)
+	ts.Check(os.MkdirAll(filepath.Dir(ts.MkAbs(args[0])), 0o755))
+	f, err := os.Create(ts.MkAbs(args[0]))
+	ts.Check(err)
+	ts.Check(f.Truncate(size))
+	ts.Check(f.Close())
+}
+
+// cmdMkdeep writes N opening and N closing brackets: mkdeep FILE N, the
+// deepest JSON a small file can hold.
+func cmdMkdeep(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: mkdeep FILE N")
+	}
+	n, err := strconv.Atoi(args[1])
+	ts.Check(err)
+	b := append(bytes.Repeat([]byte("["), n), bytes.Repeat([]byte("]"), n)...)
+	writeFile(ts, args[0], b)
+}
+
+// cmdCpdir copies a folder tree: cpdir SRC DST (DST must not exist).
+func cmdCpdir(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: cpdir SRC DST")
+	}
+	src, dst := ts.MkAbs(args[0]), ts.MkAbs(args[1])
+	ts.Check(os.CopyFS(dst, os.DirFS(src)))
+}
+
+// cmdJSONLines checks that the last stdout is N lines (-count=N), each a
+// JSON object with the keys given: jsonlines [-count=N] KEY....
+func cmdJSONLines(ts *testscript.TestScript, neg bool, args []string) {
+	want := -1
+	if len(args) > 0 && strings.HasPrefix(args[0], "-count=") {
+		n, err := strconv.Atoi(strings.TrimPrefix(args[0], "-count="))
+		ts.Check(err)
+		want, args = n, args[1:]
+	}
+	out := strings.TrimSuffix(ts.ReadFile("stdout"), "\n")
+	lines := strings.Split(out, "\n")
+	var bad error
+	if want >= 0 && len(lines) != want {
+		bad = fmt.Errorf("%d lines, want %d", len(lines), want)
+	}
+	for i, l := range lines {
+		if bad != nil {
+			break
+		}
+		var m map[string]any
+		if err := json.Unmarshal([]byte(l), &m); err != nil {
+			bad = fmt.Errorf("line %d: %v", i+1, err)
+			break
+		}
+		for _, k := range args {
+			if _, ok := m[k]; !ok {
+				bad = fmt.Errorf("line %d has no %q", i+1, k)
+			}
+		}
+	}
+	switch {
+	case bad != nil && !neg:
+		ts.Fatalf("stdout is not JSON lines: %v", bad)
+	case bad == nil && neg:
+		ts.Fatalf("stdout is JSON lines")
+	}
+}
+
+// cmdJSON checks that the last stdout is one JSON object holding the keys
+// given: json KEY....
+func cmdJSON(ts *testscript.TestScript, neg bool, args []string) {
+	var m map[string]any
+	err := json.Unmarshal([]byte(ts.ReadFile("stdout")), &m)
+	for _, k := range args {
+		if _, ok := m[k]; err == nil && !ok {
+			err = fmt.Errorf("no key %q", k)
+		}
+	}
+	switch {
+	case err != nil && !neg:
+		ts.Fatalf("stdout is not a JSON object with %v: %v", args, err)
+	case err == nil && neg:
+		ts.Fatalf("stdout is a JSON object with %v", args)
+	}
+}
+
+// snapshots are the listings "snapshot" took, per script (scripts run in
+// parallel).
+var (
+	snapMu    sync.Mutex
+	snapshots = map[*testscript.TestScript]map[string]string{}
+)
+
+// listTree lists every path under dir with its size.
+func listTree(dir string) string {
+	var l []string
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		size := int64(0)
+		if fi, err := d.Info(); err == nil && !d.IsDir() {
+			size = fi.Size()
+		}
+		l = append(l, fmt.Sprintf("%s %d", p, size))
+		return nil
+	})
+	sort.Strings(l)
+	return strings.Join(l, "\n")
+}
+
+// cmdSnapshot records the paths under a folder: snapshot DIR.
+func cmdSnapshot(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: snapshot DIR")
+	}
+	list := listTree(ts.MkAbs(args[0]))
+	snapMu.Lock()
+	defer snapMu.Unlock()
+	if snapshots[ts] == nil {
+		snapshots[ts] = map[string]string{}
+		ts.Defer(func() {
+			snapMu.Lock()
+			delete(snapshots, ts)
+			snapMu.Unlock()
+		})
+	}
+	snapshots[ts][args[0]] = list
+}
+
+// cmdUnchanged fails if anything was added, removed or resized under DIR
+// since "snapshot DIR": unchanged DIR.
+func cmdUnchanged(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: unchanged DIR")
+	}
+	snapMu.Lock()
+	before, ok := snapshots[ts][args[0]]
+	snapMu.Unlock()
+	if !ok {
+		ts.Fatalf("no snapshot of %s", args[0])
+	}
+	if after := listTree(ts.MkAbs(args[0])); after != before {
+		ts.Fatalf("%s changed:\nbefore:\n%s\nafter:\n%s", args[0], before, after)
+	}
+}
