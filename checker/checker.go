@@ -188,6 +188,17 @@ func (r *run) at(f Finding, path ...string) Finding {
 	return f
 }
 
+// atKey is at, with the position of the last key of the path rather than
+// of its value: an unknown field is named where its key is written.
+func (r *run) atKey(f Finding, path ...string) Finding {
+	f = r.at(f, path...)
+	if r.root != nil && len(path) > 0 {
+		n := yamlpos.NodeAt(r.root, path, true)
+		f.Line, f.Column = n.Line, n.Column
+	}
+	return f
+}
+
 // Check checks a package that has been read.
 func (c *Checker) Check(p *pkgread.Package, o Options) *Report {
 	if o.Today == "" {

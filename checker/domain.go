@@ -218,17 +218,39 @@ func (r *run) checkPDF(f *pkgread.File) error {
 }
 
 // pdfSigned reports whether a PDF holds a signature field: a signed PDF
-// keeps /ByteRange and a /Sig dictionary, usually near its end.
+// keeps /ByteRange and a /Sig dictionary, usually near its end. The file is
+// scanned in pieces, so a large PDF is never held in memory whole.
 func pdfSigned(f *pkgread.File) bool {
-	has := func(b []byte) bool {
-		s := string(b)
-		return strings.Contains(s, "/ByteRange") && (strings.Contains(s, "/Sig") || strings.Contains(s, "adbe.pkcs7"))
+	var byteRange, sig bool
+	scan := func(b []byte) bool {
+		byteRange = byteRange || bytes.Contains(b, []byte("/ByteRange"))
+		sig = sig || bytes.Contains(b, []byte("/Sig")) || bytes.Contains(b, []byte("adbe.pkcs7"))
+		return byteRange && sig
 	}
-	if has(f.Head) || has(f.Tail) {
+	if scan(f.Head) || scan(f.Tail) {
 		return true
 	}
-	b, err := readAll(f, 64<<20)
-	return err == nil && has(b)
+	rc, err := f.Open()
+	if err != nil {
+		return false
+	}
+	defer rc.Close()
+	const overlap = 16 // longer than any marker, so one split across pieces is found
+	buf := make([]byte, 1<<20)
+	n := 0
+	for {
+		m, err := rc.Read(buf[n:])
+		n += m
+		if scan(buf[:n]) {
+			return true
+		}
+		if err != nil {
+			return false
+		}
+		if n > overlap {
+			n = copy(buf, buf[n-overlap:n])
+		}
+	}
 }
 
 func readAll(f *pkgread.File, max int64) ([]byte, error) {
@@ -256,7 +278,7 @@ func pdfWhy(err error) map[string]string {
 // IIN the applicant kind calls for, with its check digit.
 func (r *run) applicant(answers map[string]any) {
 	a, _ := r.man["applicant"].(map[string]any)
-	if a == nil || str(a["name"]) == "" {
+	if name, given := a["name"]; a == nil || !given || name == "" || name == nil { // another type: the schema says so
 		path := []string{"applicant"}
 		if a == nil {
 			path = nil

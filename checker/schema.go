@@ -109,6 +109,9 @@ func (r *run) schemaFindings(e *jsonschema.ValidationError) []Finding {
 		return out
 	case *kind.AdditionalProperties:
 		sort.Strings(k.Properties)
+		f := func(code string, sev Severity, args map[string]string, path ...string) Finding {
+			return r.atKey(Finding{Code: code, Severity: sev, Message: text(code, args)}, path...)
+		}
 		var out []Finding
 		for _, p := range k.Properties {
 			path := append(append([]string{}, loc...), p)

@@ -29,7 +29,7 @@ var update = flag.Bool("update", false, "rewrite the cmp sections of testdata/sc
 // failure, so the exit status is also written to $RUQSAT_TEST_STATUS for
 // the "status" command; a crash writes nothing, so "status" catches it.
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){
+	testscript.Main(cleanupM{m}, map[string]func(){
 		"ruqsat": func() {
 			code := run(context.Background(), os.Args[1:], os.Stdout, os.Stderr)
 			if f := os.Getenv("RUQSAT_TEST_STATUS"); f != "" {
@@ -38,6 +38,17 @@ func TestMain(m *testing.M) {
 			os.Exit(code)
 		},
 	})
+}
+
+// cleanupM runs the tests, then the benchmarks' cleanups.
+type cleanupM struct{ m *testing.M }
+
+func (c cleanupM) Run() int {
+	code := c.m.Run()
+	for _, f := range cleanups {
+		f()
+	}
+	return code
 }
 
 // repoRoot is the repository, two levels up from cmd/ruqsat.
@@ -73,6 +84,14 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: scriptCmds,
+		// [exists:PATH] holds when PATH exists on this machine.
+		Condition: func(cond string) (bool, error) {
+			if p, ok := strings.CutPrefix(cond, "exists:"); ok {
+				_, err := os.Stat(p)
+				return err == nil, nil
+			}
+			return false, fmt.Errorf("unknown condition %q", cond)
+		},
 	})
 }
 
@@ -83,6 +102,7 @@ var scriptCmds = map[string]func(ts *testscript.TestScript, neg bool, args []str
 	"printf":    cmdPrintf,
 	"mkzip":     cmdMkzip,
 	"mkbig":     cmdMkbig,
+	"truncate":  cmdTruncate,
 	"mkdeep":    cmdMkdeep,
 	"cpdir":     cmdCpdir,
 	"jsonlines": cmdJSONLines,
@@ -150,7 +170,8 @@ func parseSize(s string) (int64, error) {
 // where ENTRY is name=text (the text, with \n for a newline), name<file (a
 // file of the script's work dir), or name@SIZE (SIZE zero bytes, e.g. 300M,
 // deflated). The name is written as given, so it may be ../evil.txt or
-// /abs.txt. With -lie, every name@SIZE entry declares an uncompressed size
+// /abs.txt. An entry whose name holds %d and that ends in *N stands for N
+// entries numbered from 0, e.g. f%d.bin@1M*250. With -lie, every name@SIZE entry declares an uncompressed size
 // of 1 KiB, the way a crafted bomb hides its real size.
 func cmdMkzip(ts *testscript.TestScript, neg bool, args []string) {
 	if neg {
@@ -165,7 +186,20 @@ func cmdMkzip(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
+	var entries []string
 	for _, a := range args[1:] {
+		// name%d...*N stands for N entries, %d numbered from 0.
+		if j := strings.LastIndex(a, "*"); strings.Contains(a, "%d") && j > 0 {
+			n, err := strconv.Atoi(a[j+1:])
+			ts.Check(err)
+			for k := range n {
+				entries = append(entries, strings.Replace(a[:j], "%d", strconv.Itoa(k), 1))
+			}
+			continue
+		}
+		entries = append(entries, a)
+	}
+	for _, a := range entries {
 		i := strings.IndexAny(a, "=<@")
 		if i <= 0 {
 			ts.Fatalf("mkzip: bad entry %q", a)
@@ -226,6 +260,16 @@ func cmdMkbig(ts *testscript.TestScript, neg bool, args []string) {
 	ts.Check(err)
 	ts.Check(f.Truncate(size))
 	ts.Check(f.Close())
+}
+
+// cmdTruncate cuts a file short: truncate FILE SIZE.
+func cmdTruncate(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: truncate FILE SIZE")
+	}
+	size, err := parseSize(args[1])
+	ts.Check(err)
+	ts.Check(os.Truncate(ts.MkAbs(args[0]), size))
 }
 
 // cmdMkdeep writes N opening and N closing brackets: mkdeep FILE N, the

@@ -27,9 +27,12 @@ func TestScreenshots(t *testing.T) {
 		{"coverage", "coverage/"},
 		{"search", "search/"},
 	}
+	browser(t)
+	t.Cleanup(func() { t.Logf("screenshots in %s", dir) })
 	for _, l := range langs {
 		for _, s := range shots {
 			t.Run(l+"/"+s.Name, func(t *testing.T) {
+				t.Parallel()
 				tb := newTab(t)
 				for _, vp := range []struct {
 					name string
@@ -61,5 +64,4 @@ func TestScreenshots(t *testing.T) {
 			})
 		}
 	}
-	t.Logf("screenshots in %s", dir)
 }

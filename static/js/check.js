@@ -340,6 +340,9 @@
   // The drop zone takes a .zip or a whole folder in the CLI's format.
   function setupDrop() {
     var zone = $("checker-drop");
+    // Set here: the attribute is not valid HTML, and without the script the
+    // section is hidden anyway.
+    $("pkg-dir").setAttribute("webkitdirectory", "");
     $("pkg-zip").addEventListener("change", function () {
       var f = this.files[0];
       if (f) f.arrayBuffer().then(function (b) { checkZip(new Uint8Array(b), f.name); });

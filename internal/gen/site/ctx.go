@@ -166,7 +166,7 @@ func (c *ctx) Cite(cs rules.Cites) template.HTML {
 		return ""
 	}
 	var b strings.Builder
-	b.WriteString(`<sup class="cite">`)
+	b.WriteString(`<sup class="cite" data-pagefind-ignore>`)
 	for i, ct := range cs {
 		n, label := c.notes.add(c, ct)
 		if i > 0 {
@@ -200,17 +200,17 @@ func (c *ctx) lineText(a *rules.Act, ct rules.Cite) string {
 	}
 	var parts []string
 	if ct.Lines != nil && ct.Lines.Single != nil && len(a.Seeds) == 1 {
-		parts = append(parts, c.T("seed_lines", string(a.Seeds[0].Lang), span(*ct.Lines.Single)))
+		parts = append(parts, c.T("seed_lines", c.T("seed_"+string(a.Seeds[0].Lang)), span(*ct.Lines.Single)))
 	} else if ct.Lines != nil {
 		for _, l := range rules.Langs {
 			if sp, ok := ct.Lines.ByLang[l]; ok {
-				parts = append(parts, c.T("seed_lines", string(l), span(sp)))
+				parts = append(parts, c.T("seed_lines", c.T("seed_"+string(l)), span(sp)))
 			}
 		}
 	} else if u := a.Unit(ct.At); u != nil {
 		for _, l := range rules.Langs {
 			if sp, ok := u.Lines[l]; ok {
-				parts = append(parts, c.T("seed_lines", string(l), span(sp)))
+				parts = append(parts, c.T("seed_lines", c.T("seed_"+string(l)), span(sp)))
 			}
 		}
 	}
@@ -223,7 +223,7 @@ func (c *ctx) Footnotes() template.HTML {
 		return ""
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, `<section class="footnotes" aria-labelledby="sources-h"><h2 id="sources-h">%s</h2><ol>`, template.HTMLEscapeString(c.T("sources_h")))
+	fmt.Fprintf(&b, `<section class="footnotes" aria-labelledby="sources-h" data-pagefind-ignore><h2 id="sources-h">%s</h2><ol>`, template.HTMLEscapeString(c.T("sources_h")))
 	for i, ct := range c.notes.list {
 		a := c.g.Set.Acts[ct.Act]
 		link := template.HTMLEscapeString(c.CiteLabel(ct))
@@ -304,6 +304,20 @@ func (c *ctx) ActOf(id string) *rules.Act { return c.g.Set.Acts[id] }
 
 // EditionOf returns an edition.
 func (c *ctx) EditionOf(service, year string) *rules.Edition { return c.g.Set.Edition(service, year) }
+
+// ConflictNo is the number of a recorded conflict among its edition's
+// conflicts, from 1: the coverage page links conflicts by number, not by
+// their ids (which are English).
+func (c *ctx) ConflictNo(service, edition, id string) int {
+	if e := c.g.Set.Edition(service, edition); e != nil {
+		for i, cf := range e.Conflicts {
+			if cf.ID == id {
+				return i + 1
+			}
+		}
+	}
+	return 0
+}
 
 // ServiceOf returns a service.
 func (c *ctx) ServiceOf(id string) *rules.Service { return c.g.Set.Service(id) }

@@ -1,0 +1,130 @@
+package checker_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"ruqsat/checker"
+)
+
+// checkManifest checks a package of fuzzFiles and one manifest.
+func checkManifest(t *testing.T, ck *checker.Checker, name, text string, o checker.Options) *checker.Report {
+	t.Helper()
+	files := map[string][]byte{}
+	for k, v := range fuzzFiles() {
+		files[k] = v
+	}
+	files[name] = []byte(text)
+	if o.Today == "" {
+		o.Today = "2026-11-29"
+	}
+	return ck.CheckFiles("pkg", files, o)
+}
+
+// TestManifestParsing pins how manifests that do not parse, or parse into
+// something hostile, are reported: the code, and the line and column a
+// person would look at.
+func TestManifestParsing(t *testing.T) {
+	ck := newChecker(t)
+	cases := []struct {
+		name, file, text string
+		code             string
+		line, col        int
+	}{
+		// yaml.v3 counts its parser's lines from 0; the report counts from 1.
+		{"yaml-open-list", "manifest.yaml", "ruqsat: 1\nservice: sts-license\nkind: [issue\nanswers: {}\n", "manifest/syntax", 3, 1},
+		{"yaml-no-key", "manifest.yaml", "ruqsat: 1\nservice: sts-license\n  kind: issue\n", "manifest/syntax", 3, 1},
+		// ... and its scanner's from 1.
+		{"yaml-tab", "manifest.yaml", "ruqsat: 1\nanswers:\n\tapplicant: x\n", "manifest/syntax", 3, 1},
+		{"yaml-colon", "manifest.yaml", "ruqsat: 1\nservice: a: b\n", "manifest/syntax", 2, 1},
+		{"json-comma", "manifest.json", "{\"ruqsat\": 1,\n \"kind\": \"issue\",,\n}", "manifest/syntax", 2, 18},
+		{"json-literal", "manifest.json", "{\"ruqsat\": 1,\n \"a\": tru\n}", "manifest/syntax", 2, 7},
+		{"json-cut", "manifest.json", "{\"ruqsat\": 1,\n \"a\": [1,", "manifest/syntax", 2, 10},
+		{"json-two", "manifest.json", "{}\n{}", "manifest/syntax", 2, 1},
+		{"json-empty", "manifest.json", "", "manifest/syntax", 1, 1},
+		{"json-dup", "manifest.json", "{\"a\": 1,\n \"a\": 2}", "manifest/syntax", 2, 2},
+		{"yaml-dup", "manifest.yaml", "a: 1\nb: 2\na: 3\n", "manifest/syntax", 3, 1},
+		{"utf8", "manifest.yaml", "a: 1\nb: \xff\n", "manifest/utf8", 2, 1},
+		{"yaml-empty", "manifest.yaml", "", "manifest/not-object", 0, 0},
+		{"yaml-comments-only", "manifest.yaml", "# nothing\n", "manifest/not-object", 0, 0},
+		{"json-list", "manifest.json", "[]", "manifest/not-object", 0, 0},
+		{"json-deep", "manifest.json", strings.Repeat("[", 100000) + strings.Repeat("]", 100000), "manifest/too-deep", 1, 33},
+		{"yaml-deep-flow", "manifest.yaml", strings.Repeat("[", 100000) + strings.Repeat("]", 100000), "manifest/too-deep", 1, 1},
+		{"yaml-alias-loop", "manifest.yaml", "a: &a [*a]\n", "manifest/too-deep", 0, 0},
+		{"yaml-alias-loop-map", "manifest.yaml", "ruqsat: 1\nanswers: &a\n  x: *a\n", "manifest/too-deep", 0, 0},
+		{"yaml-laughs", "manifest.yaml", seedManifests()["laughs"].text, "manifest/too-many-values", 0, 0},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			start := time.Now()
+			rep := checkManifest(t, ck, c.file, c.text, checker.Options{})
+			if d := time.Since(start); d > 5*time.Second {
+				t.Errorf("took %v", d)
+			}
+			if rep.Verdict != checker.CannotCheck || len(rep.Findings) == 0 {
+				t.Fatalf("verdict %s, findings:\n%s", rep.Verdict, dump(rep))
+			}
+			f := rep.Findings[0]
+			if f.Code != c.code || f.Line != c.line || f.Column != c.col {
+				t.Errorf("got %s at %d:%d, want %s at %d:%d\n%s", f.Code, f.Line, f.Column, c.code, c.line, c.col, dump(rep))
+			}
+		})
+	}
+}
+
+// TestManifestJSON checks that a JSON manifest is read as JSON: escapes
+// yaml.v3 refuses (\/ and surrogate pairs), tabs and a byte-order mark are
+// fine, and positions are those of the JSON text.
+func TestManifestJSON(t *testing.T) {
+	ck := newChecker(t)
+	rep := checkManifest(t, ck, "manifest.json", passJSON, checker.Options{})
+	if rep.Verdict != checker.Pass {
+		t.Fatalf("verdict %s:\n%s", rep.Verdict, dump(rep))
+	}
+	for _, f := range rep.Findings {
+		if f.Code == "fee/ok" && (f.Line != 5 || f.Column != 18) {
+			t.Errorf("fee/ok at %d:%d, want 5:18", f.Line, f.Column)
+		}
+	}
+	// The same manifest as YAML passes too, with the same findings.
+	yrep := checkManifest(t, ck, "manifest.yaml", passManifest, checker.Options{})
+	if yrep.Verdict != checker.Pass || len(yrep.Findings) != len(rep.Findings) {
+		t.Errorf("YAML: verdict %s:\n%s\nJSON:\n%s", yrep.Verdict, dump(yrep), dump(rep))
+	}
+}
+
+// TestEditionFlag checks that --edition overrides the manifest's edition
+// without the manifest's own edition being reported as wrong, and that an
+// unknown edition from the flag is not blamed on the manifest.
+func TestEditionFlag(t *testing.T) {
+	ck := newChecker(t)
+	text := strings.Replace(passManifest, `edition: "2023"`, `edition: "2019"`, 1)
+	if rep := checkManifest(t, ck, "manifest.yaml", text, checker.Options{}); rep.Verdict != checker.Fail || rep.Edition != "2019" {
+		t.Fatalf("without the flag: %s %s", rep.Verdict, rep.Edition)
+	}
+	rep := checkManifest(t, ck, "manifest.yaml", text, checker.Options{Edition: "2023"})
+	if rep.Verdict != checker.Pass || rep.Edition != "2023" {
+		t.Fatalf("with --edition 2023: %s %s\n%s", rep.Verdict, rep.Edition, dump(rep))
+	}
+	rep = checkManifest(t, ck, "manifest.yaml", text, checker.Options{Edition: "1999"})
+	if f := rep.Findings[0]; f.Code != "edition/unknown" || f.Line != 0 {
+		t.Errorf("--edition 1999: %s at line %d", f.Code, f.Line)
+	}
+}
+
+// TestUnknownFieldAtKey checks that unknown fields are placed at their key,
+// not at their value (which may be lines below).
+func TestUnknownFieldAtKey(t *testing.T) {
+	ck := newChecker(t)
+	rep := checkManifest(t, ck, "manifest.yaml", passManifest+"colour:\n  - blue\n", checker.Options{})
+	for _, f := range rep.Findings {
+		if f.Code == "manifest/unknown-field" {
+			if f.Line != 21 || f.Column != 1 {
+				t.Errorf("at %d:%d, want 21:1", f.Line, f.Column)
+			}
+			return
+		}
+	}
+	t.Errorf("no manifest/unknown-field:\n%s", dump(rep))
+}
