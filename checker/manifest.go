@@ -48,11 +48,7 @@ func parseJSON(b []byte) (*yaml.Node, *syntaxError) {
 	}
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.UseNumber()
-	type frame struct {
-		n   *yaml.Node
-		key bool // a mapping whose next token is a key
-	}
-	var stack []frame
+	var stack []*yaml.Node // the open mappings and sequences
 	var root *yaml.Node
 	for {
 		start := skipJSONSpace(b, int(dec.InputOffset()))
@@ -91,9 +87,6 @@ func parseJSON(b []byte) (*yaml.Node, *syntaxError) {
 			switch v {
 			case '}', ']':
 				stack = stack[:len(stack)-1]
-				if len(stack) > 0 && stack[len(stack)-1].n.Kind == yaml.MappingNode {
-					stack[len(stack)-1].key = true
-				}
 				continue
 			case '{':
 				n.Kind, n.Tag, n.Style = yaml.MappingNode, "!!map", yaml.FlowStyle
@@ -114,15 +107,12 @@ func parseJSON(b []byte) (*yaml.Node, *syntaxError) {
 		}
 		if len(stack) == 0 {
 			root = n
-		} else {
-			top := &stack[len(stack)-1]
-			top.n.Content = append(top.n.Content, n)
-			if top.n.Kind == yaml.MappingNode {
-				top.key = !top.key
-			}
+		} else { // a mapping's content alternates keys and values, as in yaml.v3
+			top := stack[len(stack)-1]
+			top.Content = append(top.Content, n)
 		}
 		if n.Kind == yaml.MappingNode || n.Kind == yaml.SequenceNode {
-			stack = append(stack, frame{n: n, key: n.Kind == yaml.MappingNode})
+			stack = append(stack, n)
 			if len(stack) > MaxDepth {
 				return nil, &syntaxError{line: line, col: col, deep: true}
 			}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"runtime"
 	"strings"
 	"sync"
@@ -79,6 +80,16 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 	if fs.NArg() == 0 {
 		fs.Usage()
 		return 2
+	}
+	for _, a := range fs.Args() {
+		// Flags end at the first path; a flag written after the paths would
+		// otherwise be checked as a package that does not exist.
+		if strings.HasPrefix(a, "-") && len(a) > 1 {
+			if _, err := os.Stat(a); err != nil {
+				fmt.Fprintf(e.stderr, "ruqsat check: %s comes after the paths; put flags first: ruqsat check %s ... PATH...\n", a, a)
+				return 2
+			}
+		}
 	}
 	opt := checker.Options{Today: *asOf, Edition: *edition}
 	reports := checkAll(ck, fs.Args(), opt)

@@ -70,8 +70,9 @@ func runAxe(tb *tab) []axeViolation {
 // language; the search page is checked with results shown.
 func TestAccessibility(t *testing.T) {
 	browser(t)
+	pages := pageTypes(t)
 	for _, l := range langs {
-		for _, p := range pageTypes(t) {
+		for _, p := range pages {
 			t.Run(l+"/"+p.Name, func(t *testing.T) {
 				t.Parallel() // tabs of one browser; -parallel bounds them
 				tb := newTab(t)

@@ -263,9 +263,13 @@ func (lc *linkChecker) feed(file, rel string) error {
 		return err
 	}
 	var f struct {
-		Links   []struct{ Href string `xml:"href,attr"` } `xml:"link"`
+		Links []struct {
+			Href string `xml:"href,attr"`
+		} `xml:"link"`
 		Entries []struct {
-			Links []struct{ Href string `xml:"href,attr"` } `xml:"link"`
+			Links []struct {
+				Href string `xml:"href,attr"`
+			} `xml:"link"`
 		} `xml:"entry"`
 	}
 	if err := xml.Unmarshal(b, &f); err != nil {

@@ -112,6 +112,9 @@ func (tb *tab) open(path string) {
 	if resp.Status != 200 {
 		tb.t.Fatalf("opening %s: HTTP %d", path, resp.Status)
 	}
+	if tb.requestCount() == 0 {
+		tb.t.Fatalf("opening %s: the network listener saw no request, so it cannot check for third-party ones", path)
+	}
 }
 
 // path returns the path of the tab's current page.
