@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -167,6 +168,7 @@ type run struct {
 	opt      Options
 	rep      *Report
 	root     *yaml.Node
+	places   map[string]place // the manifest's nodes by path, see node
 	man      map[string]any
 	cl       *checklist
 	filed    string
@@ -178,8 +180,7 @@ func (r *run) add(f Finding) { r.findings = append(r.findings, f) }
 // at fills a finding's manifest position from a path.
 func (r *run) at(f Finding, path ...string) Finding {
 	f.Path = "/" + strings.Join(path, "/")
-	if r.root != nil {
-		n := yamlpos.NodeAt(r.root, path, false)
+	if n := r.node(path, false); n != nil {
 		f.Line, f.Column = n.Line, n.Column
 	}
 	if len(path) >= 2 && (path[0] == "documents" || path[0] == "info") {
@@ -192,11 +193,80 @@ func (r *run) at(f Finding, path ...string) Finding {
 // of its value: an unknown field is named where its key is written.
 func (r *run) atKey(f Finding, path ...string) Finding {
 	f = r.at(f, path...)
-	if r.root != nil && len(path) > 0 {
-		n := yamlpos.NodeAt(r.root, path, true)
+	if n := r.node(path, true); n != nil {
 		f.Line, f.Column = n.Line, n.Column
 	}
 	return f
+}
+
+// place is where a value, and the key naming it, are written.
+type place struct{ val, key *yaml.Node }
+
+// node returns the manifest node at a path of keys and indexes, or the
+// deepest one on the way when the path goes further than the manifest (as
+// yamlpos.NodeAt does); with key, the key of the last element if there is
+// one. The nodes are indexed by path on first use: a manifest with tens of
+// thousands of unknown keys gets a finding for each, and finding each by
+// walking the tree took time quadratic in its size.
+func (r *run) node(path []string, key bool) *yaml.Node {
+	if r.root == nil {
+		return nil
+	}
+	if r.places == nil {
+		r.index()
+	}
+	for i := len(path); i >= 0; i-- {
+		if p, ok := r.places[strings.Join(path[:i], "\x00")]; ok {
+			if key && i == len(path) && p.key != nil {
+				return p.key
+			}
+			return p.val
+		}
+	}
+	return nil
+}
+
+// index fills r.places, following aliases as yamlpos.ToJSON does; parse
+// has bounded how far they expand.
+func (r *run) index() {
+	r.places = map[string]place{}
+	deref := func(n *yaml.Node) *yaml.Node {
+		for n.Kind == yaml.AliasNode && n.Alias != nil {
+			n = n.Alias
+		}
+		return n
+	}
+	var walk func(n *yaml.Node, p string)
+	walk = func(n *yaml.Node, p string) {
+		n = deref(n)
+		sep := "\x00"
+		if p == "" {
+			sep = ""
+		}
+		switch n.Kind {
+		case yaml.MappingNode:
+			for j := 0; j+1 < len(n.Content); j += 2 {
+				cp := p + sep + n.Content[j].Value
+				if _, seen := r.places[cp]; seen {
+					continue // the first of repeated keys, as yamlpos.NodeAt
+				}
+				r.places[cp] = place{val: n.Content[j+1], key: n.Content[j]}
+				walk(n.Content[j+1], cp)
+			}
+		case yaml.SequenceNode:
+			for i, c := range n.Content {
+				cp := p + sep + strconv.Itoa(i)
+				r.places[cp] = place{val: c}
+				walk(c, cp)
+			}
+		}
+	}
+	root := r.root
+	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
+		root = root.Content[0]
+	}
+	r.places[""] = place{val: root}
+	walk(root, "")
 }
 
 // Check checks a package that has been read.

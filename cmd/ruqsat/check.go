@@ -10,7 +10,6 @@ import (
 	"os"
 	"runtime"
 	"strings"
-	"sync"
 	"time"
 
 	"ruqsat/checker"
@@ -98,7 +97,7 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 	code := 0
 	var ready, failed, cannot int
 	for i := range fs.Args() {
-		rep := <-reports[i]
+		rep := reports.next(i)
 		switch rep.Verdict {
 		case checker.Pass:
 			ready++
@@ -131,32 +130,46 @@ func newChecker() (*checker.Checker, error) {
 	return checker.New(sub, schemas.BaseURL+"checklists/")
 }
 
-// checkAll checks packages on every core and returns one channel per path,
-// so results print in the order given while later ones are still running.
-func checkAll(ck *checker.Checker, paths []string, opt checker.Options) []chan *checker.Report {
-	out := make([]chan *checker.Report, len(paths))
-	for i := range out {
-		out[i] = make(chan *checker.Report, 1)
+// checkAll checks packages on every core and returns their reports through
+// results.next, in the order given, while later ones are still running.
+// Workers run at most a window of packages ahead of the reader, so a slow
+// package early in a long list does not make reports pile up in memory.
+func checkAll(ck *checker.Checker, paths []string, opt checker.Options) *results {
+	procs := runtime.GOMAXPROCS(0)
+	res := &results{out: make([]chan *checker.Report, len(paths)), window: make(chan struct{}, 4*procs)}
+	for i := range res.out {
+		res.out[i] = make(chan *checker.Report, 1)
 	}
 	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
+	for w := 0; w < procs; w++ {
 		go func() {
-			defer wg.Done()
 			for i := range jobs {
-				out[i] <- ck.CheckPath(paths[i], opt)
+				res.out[i] <- ck.CheckPath(paths[i], opt)
 			}
 		}()
 	}
 	go func() {
 		for i := range paths {
+			res.window <- struct{}{}
 			jobs <- i
 		}
 		close(jobs)
-		wg.Wait()
 	}()
-	return out
+	return res
+}
+
+// results are the reports of checkAll.
+type results struct {
+	out    []chan *checker.Report
+	window chan struct{} // a token per package handed out and not yet read
+}
+
+// next returns the report of the i-th path, waiting for it; call it for
+// i = 0, 1, 2… in turn.
+func (r *results) next(i int) *checker.Report {
+	rep := <-r.out[i]
+	<-r.window
+	return rep
 }
 
 const (

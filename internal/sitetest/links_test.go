@@ -40,14 +40,15 @@ type linkChecker struct {
 	external map[string]int
 }
 
-// TestLinks walks every HTML page, feed and stylesheet of the site and
+// TestLinks walks every HTML page, feed and stylesheet of the site, and the
+// checklist schemas whose rules the checker links to, and
 // checks that every link and every loaded resource resolves to a file of
 // the site, and every #fragment to an element with that id. Pages may link
 // to other sites with <a href> only; anything they load (scripts, styles,
 // fonts, images, frames) must come from the site itself.
 func TestLinks(t *testing.T) {
 	lc := &linkChecker{dir: site(t), ids: map[string]map[string]bool{}, external: map[string]int{}}
-	pages, feeds, styles := 0, 0, 0
+	pages, feeds, styles, schemas := 0, 0, 0, 0
 	err := filepath.WalkDir(lc.dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -63,6 +64,9 @@ func TestLinks(t *testing.T) {
 		case strings.HasSuffix(p, ".css") && !strings.HasPrefix(rel, "/pagefind/"):
 			styles++
 			return lc.stylesheet(p, rel)
+		case strings.HasPrefix(rel, "/schemas/checklists/") && strings.HasSuffix(p, ".json"):
+			schemas++
+			return lc.checklist(p, rel)
 		}
 		return nil
 	})
@@ -78,7 +82,8 @@ func TestLinks(t *testing.T) {
 		hosts = append(hosts, fmt.Sprintf("%s (%d)", h, n))
 	}
 	sort.Strings(hosts)
-	t.Logf("checked %d pages, %d feeds, %d stylesheets; links to other sites: %s", pages, feeds, styles, strings.Join(hosts, ", "))
+	t.Logf("checked %d pages, %d feeds, %d stylesheets, %d checklist schemas; links to other sites: %s",
+		pages, feeds, styles, schemas, strings.Join(hosts, ", "))
 	if pages < 100 {
 		t.Errorf("only %d HTML pages in %s", pages, lc.dir)
 	}
@@ -307,4 +312,19 @@ func (lc *linkChecker) cssURLs(rel string, base *url.URL, css string) {
 		}
 		lc.link(rel, base, "CSS url()", false, v)
 	}
+}
+
+var sitePath = regexp.MustCompile(`"(/(?:ru|kk|en)/[^"#]*(?:#[^"]*)?)"`)
+
+// checklist checks the site links in a checklist schema: the checker shows
+// them with its findings, pointing to the rule behind each.
+func (lc *linkChecker) checklist(file, rel string) error {
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return err
+	}
+	for _, m := range sitePath.FindAllStringSubmatch(string(b), -1) {
+		lc.link(rel, &url.URL{Path: "/"}, "site link", true, m[1])
+	}
+	return nil
 }

@@ -44,6 +44,9 @@ var (
 	cleanups  []func()
 )
 
+// TestMain runs the tests, then stops the browser and the server and removes
+// the built site. The site is built once, by the first test that needs it
+// (site), with build.Run on the real repository and today's date fixed.
 func TestMain(m *testing.M) {
 	code := m.Run()
 	cleanupMu.Lock()
@@ -54,6 +57,7 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
+// atExit registers a cleanup for TestMain to run after every test.
 func atExit(f func()) {
 	cleanupMu.Lock()
 	defer cleanupMu.Unlock()
@@ -80,7 +84,7 @@ func repoRoot(tb testing.TB) string {
 }
 
 // site returns the folder of the built site: $RUQSAT_SITE, or the real
-// site built once into a temporary folder.
+// site built once into a temporary folder, removed at exit.
 func site(tb testing.TB) string {
 	tb.Helper()
 	root := repoRoot(tb)
@@ -94,7 +98,10 @@ func site(tb testing.TB) string {
 			}
 			return
 		}
-		tmp, err := os.MkdirTemp("", "ruqsat-site-")
+		// Inside the repository (a .public-* folder, ignored by git):
+		// build.Run moves its output into place with a rename, which fails
+		// across file systems, e.g. to a tmpfs /tmp.
+		tmp, err := os.MkdirTemp(root, ".public-sitetest-")
 		if err != nil {
 			siteErr = err
 			return
