@@ -104,7 +104,6 @@ var scriptCmds = map[string]func(ts *testscript.TestScript, neg bool, args []str
 	"mkbig":     cmdMkbig,
 	"truncate":  cmdTruncate,
 	"mkdeep":    cmdMkdeep,
-	"cpdir":     cmdCpdir,
 	"jsonlines": cmdJSONLines,
 	"json":      cmdJSON,
 	"snapshot":  cmdSnapshot,
@@ -282,15 +281,6 @@ func cmdMkdeep(ts *testscript.TestScript, neg bool, args []string) {
 	ts.Check(err)
 	b := append(bytes.Repeat([]byte("["), n), bytes.Repeat([]byte("]"), n)...)
 	writeFile(ts, args[0], b)
-}
-
-// cmdCpdir copies a folder tree: cpdir SRC DST (DST must not exist).
-func cmdCpdir(ts *testscript.TestScript, neg bool, args []string) {
-	if neg || len(args) != 2 {
-		ts.Fatalf("usage: cpdir SRC DST")
-	}
-	src, dst := ts.MkAbs(args[0]), ts.MkAbs(args[1])
-	ts.Check(os.CopyFS(dst, os.DirFS(src)))
 }
 
 // cmdJSONLines checks that the last stdout is N lines (-count=N), each a
