@@ -66,13 +66,42 @@ func writeCompressed(ctx context.Context, path string, b []byte) error {
 	if err := os.WriteFile(path+".gz", gz.Bytes(), 0o644); err != nil {
 		return err
 	}
-	if bin, err := exec.LookPath("brotli"); err == nil {
-		cmd := exec.CommandContext(ctx, bin, "-q", "11", "-f", "-o", path+".br", path)
-		if out, err := cmd.CombinedOutput(); err != nil {
-			return fmt.Errorf("brotli: %v\n%s", err, out)
-		}
+	bin, err := exec.LookPath("brotli")
+	if err != nil {
+		return nil // served gzip-compressed only
+	}
+	// Brotli at its best level takes most of a second per megabyte: keep
+	// the result by content, so an unchanged file costs nothing next time.
+	sum := sha256.Sum256(b)
+	cached := ""
+	if root := cacheDir(path); root != "" {
+		cached = filepath.Join(root, hex.EncodeToString(sum[:12])+".br")
+	}
+	if c, err := os.ReadFile(cached); cached != "" && err == nil {
+		return os.WriteFile(path+".br", c, 0o644)
+	}
+	cmd := exec.CommandContext(ctx, bin, "-q", "11", "-f", "-o", path+".br", path)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("brotli: %v\n%s", err, out)
+	}
+	if c, err := os.ReadFile(path + ".br"); err == nil && cached != "" {
+		os.MkdirAll(filepath.Dir(cached), 0o755)
+		os.WriteFile(cached, c, 0o644)
 	}
 	return nil
+}
+
+// cacheDir is _gen/cache of the repository a path under _gen/ belongs to.
+func cacheDir(path string) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return ""
+	}
+	i := strings.LastIndex(abs, string(filepath.Separator)+"_gen"+string(filepath.Separator))
+	if i < 0 {
+		return ""
+	}
+	return filepath.Join(abs[:i], "_gen", "cache")
 }
 
 // wasmSources are the inputs of the WebAssembly checker; a change to any

@@ -75,15 +75,7 @@ func (g *Generator) historyData(l rules.Lang, sv *rules.Service) historyData {
 				row.Fee = c.feePlain(k.Fee)
 			}
 			if k.Documents.Known() {
-				n := 0
-				media := map[string]int{}
-				for _, doc := range k.Documents.Items {
-					if !doc.Fetched {
-						n++
-						media[doc.Medium]++
-					}
-				}
-				row.Documents = c.N("documents_n", n)
+				row.Documents = c.N("documents_n", attached(&k))
 				if k.DocumentsRest != nil {
 					row.Documents += " " + c.T("and_more_elsewhere")
 				}
@@ -183,7 +175,7 @@ func (g *Generator) compare(l rules.Lang, a, b *rules.Edition) comparison {
 		}
 		if ka.Documents.Known() && kb.Documents.Known() {
 			ch := change{What: "documents", Kind: kb.ID,
-				Before: c.N("documents_n", len(ka.Documents.Items)), After: c.N("documents_n", len(kb.Documents.Items))}
+				Before: c.N("documents_n", attached(ka)), After: c.N("documents_n", attached(&kb))}
 			for _, d := range kb.Documents.Items {
 				old := ka.Document(d.ID)
 				switch {
@@ -264,4 +256,17 @@ func sameWhen(a, b map[string][]string) bool {
 		}
 	}
 	return true
+}
+
+// attached counts the items of a document list the applicant provides
+// (leaving out what the provider obtains itself), as both the overview and
+// the comparisons count them.
+func attached(k *rules.Kind) int {
+	n := 0
+	for _, d := range k.Documents.Items {
+		if !d.Fetched {
+			n++
+		}
+	}
+	return n
 }
