@@ -477,6 +477,7 @@ func (r *run) choose() bool {
 		return false
 	}
 	r.rep.Kind = kind
+	r.rep.KindName = r.kindName(kind)
 	if k.Checklist == "" {
 		r.add(Finding{Code: "edition/not-in-sources", Severity: Error, Message: textL("edition/not-in-sources", map[string]map[string]string{
 			"kind": r.kindName(kind), "edition": same(ed.Edition), "why": gapText(k.Gap)})})

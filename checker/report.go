@@ -66,13 +66,15 @@ type Finding struct {
 
 // Report is the result of checking one package.
 type Report struct {
-	Package   string    `json:"package"`
-	Service   string    `json:"service,omitempty"`
-	Edition   string    `json:"edition,omitempty"`
-	Kind      string    `json:"kind,omitempty"`
-	Checklist string    `json:"checklist,omitempty"`
-	Verdict   Verdict   `json:"verdict"`
-	Findings  []Finding `json:"findings"`
+	Package string `json:"package"`
+	Service string `json:"service,omitempty"`
+	Edition string `json:"edition,omitempty"`
+	Kind    string `json:"kind,omitempty"`
+	// KindName is the application kind in words, per language.
+	KindName  map[string]string `json:"kind_name,omitempty"`
+	Checklist string            `json:"checklist,omitempty"`
+	Verdict   Verdict           `json:"verdict"`
+	Findings  []Finding         `json:"findings"`
 	// Items lists the checklist items in order with their names, so a
 	// report can be grouped and read without the checklist at hand.
 	Items []Item `json:"items,omitempty"`

@@ -198,7 +198,11 @@ func printReport(w io.Writer, rep *checker.Report, lang string, color bool) {
 			title += ", " + cliText["edition"][lang] + " " + rep.Edition
 		}
 		if rep.Kind != "" {
-			title += ", " + rep.Kind
+			kind := rep.Kind
+			if n := rep.KindName[lang]; n != "" {
+				kind = n
+			}
+			title += ", " + kind
 		}
 	}
 	errs, warns, _ := rep.Counts()
