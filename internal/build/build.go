@@ -118,11 +118,6 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	if err := step("checker", func() error { return buildChecker(ctx, o, set) }); err != nil {
 		return res, err
 	}
-	for _, extra := range extraSteps {
-		if err := step(extra.name, func() error { return extra.run(ctx, o, set) }); err != nil {
-			return res, err
-		}
-	}
 	tmp, err := os.MkdirTemp(o.Root, ".public-")
 	if err != nil {
 		return res, err
@@ -155,21 +150,6 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	}
 	os.RemoveAll(old)
 	return res, nil
-}
-
-// extraStep lets other parts of the pipeline (checklist schemas, the
-// WebAssembly checker) join the build without this package importing them.
-type extraStep struct {
-	name string
-	run  func(ctx context.Context, o Options, s *rules.Set) error
-}
-
-var extraSteps []extraStep
-
-// AddStep registers a build step that runs after the pages are generated
-// and before Hugo.
-func AddStep(name string, run func(ctx context.Context, o Options, s *rules.Set) error) {
-	extraSteps = append(extraSteps, extraStep{name, run})
 }
 
 // hugoCommand returns how to run the pinned Hugo: $RUQSAT_HUGO if set,
