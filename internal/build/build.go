@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"time"
 
@@ -211,6 +212,12 @@ func runPagefind(ctx context.Context, o Options, dest string) error {
 	abs, err := filepath.Abs(dest)
 	if err != nil {
 		return err
+	}
+	// The npm package's command is a Node script that starts the native
+	// binary; calling the binary itself saves Node's start-up, about 0.4 s.
+	native := filepath.Join(tools, "node_modules", "@pagefind", runtime.GOOS+"-"+map[string]string{"amd64": "x64", "arm64": "arm64"}[runtime.GOARCH], "bin", "pagefind_extended")
+	if _, err := os.Stat(native); err == nil {
+		bin = native
 	}
 	cmd := exec.CommandContext(ctx, bin, "--site", abs, "--quiet")
 	out, err := cmd.CombinedOutput()
