@@ -47,6 +47,23 @@ func waitFor(tb *tab, cond string, timeout time.Duration) {
 	}
 }
 
+// shot saves a full-page screenshot of the tab into $RUQSAT_SCREENSHOTS, if
+// set, for people to look at the checker in each state.
+func shot(tb *tab, name string) {
+	tb.t.Helper()
+	dir := os.Getenv("RUQSAT_SCREENSHOTS")
+	if dir == "" {
+		return
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		tb.t.Fatal(err)
+	}
+	png := run(tb, chromedp.FullScreenshot(100))
+	if err := os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644); err != nil {
+		tb.t.Fatal(err)
+	}
+}
+
 // libraryChecker is the checker as the command line builds it.
 func libraryChecker(t testing.TB) *checker.Checker {
 	t.Helper()
@@ -201,6 +218,7 @@ func TestCheckerForm(t *testing.T) {
 				chromedp.SetUploadFiles(chromedp.CSS("#item-qualification-form"), []string{filepath.Join(ex, "qualification-form.pdf")}),
 			)
 			waitFor(tb, `document.getElementById("checker").dataset.verdict === "pass"`, 20*time.Second)
+			shot(tb, l+"-checker-pass")
 			if s := eval[string](tb, `document.getElementById("checker-status").textContent`); !strings.Contains(s, verdictWords[l]) {
 				t.Errorf("status %q does not say %q", s, verdictWords[l])
 			}
@@ -215,6 +233,7 @@ func TestCheckerForm(t *testing.T) {
 			// beside the item, which is marked.
 			tb.do(chromedp.Evaluate[chromedp.Void](`(function(){ const i = document.getElementById("item-fee-receipt"); i.value = ""; i.dispatchEvent(new Event("change", {bubbles: true})); })()`))
 			waitFor(tb, `document.getElementById("checker").dataset.verdict === "fail"`, 20*time.Second)
+			shot(tb, l+"-checker-missing-document")
 			if !eval[bool](tb, `document.querySelector("#checker-results [data-code='document/missing']") !== null`) {
 				t.Error("a removed document is not reported as missing")
 			}
@@ -231,6 +250,7 @@ func TestCheckerForm(t *testing.T) {
 			bad[11] = '0' + (bad[11]-'0'+1)%10
 			set("#f-applicant-bin", string(bad))
 			waitFor(tb, `document.querySelector("#checker-results [data-code='applicant/bin-invalid']") !== null`, 20*time.Second)
+			shot(tb, l+"-checker-bad-bin")
 			if after := tb.requestCount(); after != before {
 				t.Errorf("filling the form made %d request(s); nothing may leave the page", after-before)
 			}
@@ -253,6 +273,7 @@ func TestCheckerZip(t *testing.T) {
 	zip := filepath.Join(repoRoot(t), "examples", "sts-license-2023-issue-pass.zip")
 	tb.do(chromedp.SetUploadFiles(chromedp.CSS("#pkg-zip"), []string{zip}))
 	waitFor(tb, `document.getElementById("checker").dataset.verdict === "pass"`, 20*time.Second)
+	shot(tb, "kk-checker-zip")
 	if after := tb.requestCount(); after != before {
 		t.Errorf("checking a package made %d request(s)", after-before)
 	}
