@@ -183,7 +183,9 @@ func (g *Generator) pages(l rules.Lang) ([]page, error) {
 			if !e.Kinds.Known() {
 				continue
 			}
-			if err := add(base+e.Edition+"/checklist/index.html", "checklist", "checklist/"+e.Key(), fmt.Sprintf("%s: %s", T("checklist_title"), title), g.editionData(l, e), []string{e.File}, nil); err != nil {
+			// Checklists repeat their edition page, and checker pages are a
+			// form: both stay out of the search index (see layouts/baseof.html).
+			if err := add(base+e.Edition+"/checklist/index.html", "checklist", "checklist/"+e.Key(), fmt.Sprintf("%s: %s", T("checklist_title"), title), g.editionData(l, e), []string{e.File}, map[string]any{"unsearched": true}); err != nil {
 				return nil, err
 			}
 		}
@@ -213,7 +215,7 @@ func (g *Generator) pages(l rules.Lang) ([]page, error) {
 	if err := add("search/index.html", "search", "search", T("search_title"), nil, nil, map[string]any{"search": true}); err != nil {
 		return nil, err
 	}
-	checkPage := map[string]any{"checker": true, "description": T("chk_lead")}
+	checkPage := map[string]any{"checker": true, "unsearched": true, "description": T("chk_lead")}
 	if err := add("check/index.html", "check", "check", T("check_title"), checkData{}, nil, checkPage); err != nil {
 		return nil, err
 	}
