@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"ruqsat/checker"
 	"ruqsat/checker/kzid"
@@ -316,4 +317,52 @@ func TestCheckerWeight(t *testing.T) {
 	if total > 1500*1000 {
 		t.Errorf("the checker page loads %d bytes compressed, over 1.5 MB", total)
 	}
+}
+
+// TestCheckerKeyboard uses the form with the keyboard only: Tab reaches
+// every control in order, Space picks an answer, and the verdict in the
+// live region follows.
+func TestCheckerKeyboard(t *testing.T) {
+	tb := newTab(t)
+	openChecker(tb, "/ru/services/sts-license/check/")
+	tb.do(chromedp.Evaluate[chromedp.Void](`document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0)`))
+	var order []string
+	for i := 0; i < 60; i++ {
+		tb.do(chromedp.KeyEvent("\t"))
+		id := eval[string](tb, `document.activeElement ? (document.activeElement.id || document.activeElement.tagName) : ""`)
+		order = append(order, id)
+		if id == "chk-download" {
+			break
+		}
+	}
+	seen := map[string]int{}
+	for i, id := range order {
+		if _, ok := seen[id]; !ok {
+			seen[id] = i
+		}
+	}
+	want := []string{"chk-edition", "chk-kind", "q-applicant-legal-entity", "q-payment-gateway", "f-applicant-name", "f-fee-paid", "item-qualification-form", "chk-remember", "chk-download"}
+	last := -1
+	for _, id := range want {
+		i, ok := seen[id]
+		if !ok {
+			t.Errorf("Tab never reaches #%s; order: %v", id, order)
+			continue
+		}
+		if i < last {
+			t.Errorf("#%s comes before the controls above it; order: %v", id, order)
+		}
+		last = i
+	}
+	// Focus the applicant question with the keyboard and answer it.
+	tb.do(chromedp.Evaluate[chromedp.Void](`document.getElementById("q-applicant-legal-entity").focus()`))
+	tb.do(chromedp.KeyEvent(" "))
+	if !eval[bool](tb, `document.getElementById("q-applicant-legal-entity").checked`) {
+		t.Fatal("Space does not pick the focused answer")
+	}
+	tb.do(chromedp.KeyEvent(kb.ArrowDown))
+	if !eval[bool](tb, `document.getElementById("q-applicant-branch").checked`) {
+		t.Error("the arrow keys do not move between answers")
+	}
+	waitFor(tb, `/ошиб/.test(document.getElementById("checker-status").textContent)`, 20*time.Second)
 }
