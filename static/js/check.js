@@ -13,6 +13,10 @@
   var form = $("checker-form"), results = $("checker-results"), status = $("checker-status");
   var state = { service: root.getAttribute("data-service") || "", edition: "", kind: "", meta: null, files: {}, services: [] };
   var timer = null;
+  // A signed document (CMS) and a one-page PDF for the warm-up check (from
+  // internal/gen/examples).
+  var WARM_CMS = "MIIDWwYJKoZIhvcNAQcCoIIDTDCCA0gCAQExDTALBglghkgBZQMEAgEwJAYJKoZIhvcNAQcBoBcEFVJ1cXNhdCB0ZXN0IGRvY3VtZW50CqCCAYcwggGDMIIBKaADAgECAhRlSn8IvWvI5LCnbbV9hszRg2w05TAKBggqhkjOPQQDAjAWMRQwEgYDVQQDDAtydXFzYXQtdGVzdDAgFw0yNjExMjkxODA3MThaGA8yMTI2MTEwNTE4MDcxOFowFjEUMBIGA1UEAwwLcnVxc2F0LXRlc3QwWTATBgcqhkjOPQIBBggqhkjOPQMBBwNCAASFrhgUBx4sF4l29cPR4R2mIXZATG5pGOSLNeKlojv+yyoQGw+HbexSbei8PY1b0Zj71oPlJj0iHUjuolqRJeaIo1MwUTAdBgNVHQ4EFgQUwVaNAEGN+uyrHOPs+Yv21fesIaUwHwYDVR0jBBgwFoAUwVaNAEGN+uyrHOPs+Yv21fesIaUwDwYDVR0TAQH/BAUwAwEB/zAKBggqhkjOPQQDAgNIADBFAiBcL6w0CB5fxknyc1ZiT3D9CYeHAMfb0a9sXY+NH3s27AIhAMqVOwRBZLbZIimcLDqFonAAW4zU/HkgqIx2nUli+BreMYIBgTCCAX0CAQEwLjAWMRQwEgYDVQQDDAtydXFzYXQtdGVzdAIUZUp/CL1ryOSwp221fYbM0YNsNOUwCwYJYIZIAWUDBAIBoIHkMBgGCSqGSIb3DQEJAzELBgkqhkiG9w0BBwEwHAYJKoZIhvcNAQkFMQ8XDTI2MTEyOTE4MDcxOFowLwYJKoZIhvcNAQkEMSIEIMw4Ms6PiWkyQH0j3G6xlC1gXaoOmDdHvE6BbfzdBlACMHkGCSqGSIb3DQEJDzFsMGowCwYJYIZIAWUDBAEqMAsGCWCGSAFlAwQBFjALBglghkgBZQMEAQIwCgYIKoZIhvcNAwcwDgYIKoZIhvcNAwICAgCAMA0GCCqGSIb3DQMCAgFAMAcGBSsOAwIHMA0GCCqGSIb3DQMCAgEoMAoGCCqGSM49BAMCBEgwRgIhAL36Tg7rPhy7c3FfpIpLERfs851d+eGXCQQSzyHAQvtOAiEArvVeMn7j1haCCZADjdzEsHgaag4Ao8Vs6pg+G9xvxXI=";
+  var WARM_PDF = "JVBERi0xLjQKJeLjz9MKMSAwIG9iago8PCAvVHlwZSAvQ2F0YWxvZyAvUGFnZXMgMiAwIFIgPj4KZW5kb2JqCjIgMCBvYmoKPDwgL1R5cGUgL1BhZ2VzIC9LaWRzIFszIDAgUl0gL0NvdW50IDEgPj4KZW5kb2JqCjMgMCBvYmoKPDwgL1R5cGUgL1BhZ2UgL1BhcmVudCAyIDAgUiAvTWVkaWFCb3ggWzAgMCA1OTUgODQyXSAvQ29udGVudHMgNCAwIFIgL1Jlc291cmNlcyA8PCAvRm9udCA8PCAvRjEgNSAwIFIgPj4gPj4gPj4KZW5kb2JqCjQgMCBvYmoKPDwgL0xlbmd0aCAxNzEgPj4Kc3RyZWFtCkJUIC9GMSAxNCBUZiA1NiA3ODAgVGQgKFJ1cXNhdCBleGFtcGxlIGRvY3VtZW50OiBQcm9vZiB0aGF0IHRoZSBsaWNlbmNlIGZlZSB3YXMgcGFpZCB0byB0aGUgYnVkZ2V0IFwobm90IG5lZWRlZCB3aGVuIHBhaWQgdGhyb3VnaCB0aGUgZS1nb3Zlcm5tZW50IHBheW1lbnQgZ2F0ZXdheVwpKSBUaiBFVAplbmRzdHJlYW0KZW5kb2JqCjUgMCBvYmoKPDwgL1R5cGUgL0ZvbnQgL1N1YnR5cGUgL1R5cGUxIC9CYXNlRm9udCAvSGVsdmV0aWNhID4+CmVuZG9iagp4cmVmCjAgNgowMDAwMDAwMDAwIDY1NTM1IGYgCjAwMDAwMDAwMTUgMDAwMDAgbiAKMDAwMDAwMDA2NCAwMDAwMCBuIAowMDAwMDAwMTIxIDAwMDAwIG4gCjAwMDAwMDAyNDcgMDAwMDAgbiAKMDAwMDAwMDQ2OSAwMDAwMCBuIAp0cmFpbGVyCjw8IC9TaXplIDYgL1Jvb3QgMSAwIFIgPj4Kc3RhcnR4cmVmCjUzOQolJUVPRgo=";
 
   function t(key) { return M[key] || key; }
   function loc(m) { return (m && (m[lang] || m.ru || m.en)) || ""; }
@@ -82,6 +86,26 @@
     $("chk-download").addEventListener("click", download);
     setupDrop();
     chooser();
+    // Warm up: the first run of a code path in WebAssembly is slow until
+    // the browser has compiled it fully, so check the form's own package as
+    // a zip once while the page is idle; a dropped package then gets its
+    // verdict at once.
+    (window.requestIdleCallback || setTimeout)(function () {
+      try {
+        var bytes = function (b64) { return Uint8Array.from(atob(b64), function (c) { return c.charCodeAt(0); }); };
+        var g = manifest(), files = packageFiles(g), pdf = bytes(WARM_PDF), cms = bytes(WARM_CMS);
+        (state.meta.questions || []).forEach(function (q) { g.man.answers[q.id] = g.man.answers[q.id] || q.options[0].id; });
+        state.meta.documents.forEach(function (d) {
+          if (d.fetched || d.medium === "data" || d.medium === "object") return;
+          var p = "w/" + d.id + (d.signed ? ".p7s" : ".pdf");
+          g.man.documents[d.id] = p;
+          files[p] = d.signed ? cms : pdf;
+        });
+        files["manifest.json"] = new TextEncoder().encode(JSON.stringify(g.man));
+        window.ruqsat.checkZip({ zip: window.ruqsat.zip({ files: files }), name: "warm-up.zip", today: today });
+      } catch (e) { /* only a warm-up */ }
+      root.setAttribute("data-warm", "1");
+    });
   }
 
   function service() { return state.services.filter(function (s) { return s.id === state.service; })[0]; }
