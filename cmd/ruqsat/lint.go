@@ -14,7 +14,7 @@ import (
 func init() {
 	register(&command{
 		name:  "lint",
-		usage: "ruqsat lint [--lang ru|kk|en] [--format text|json] [ROOT]",
+		usage: "ruqsat lint [--lang ru|kk|en] [--format text|json] [ROOT] | ruqsat lint --explain CODE|all",
 		short: "check the rule data: schema, references, citations, three languages, text hygiene",
 		run:   runLint,
 	})
@@ -25,8 +25,12 @@ func runLint(ctx context.Context, e *env, args []string) int {
 	fs := newFlags(c, e)
 	lang := fs.String("lang", "en", "language of the messages: ru, kk or en")
 	format := fs.String("format", "text", "output format: text or json")
+	explain := fs.String("explain", "", "explain a problem code (e.g. ref/unit), or \"all\" to list every code")
 	if err := fs.Parse(args); err != nil {
 		return 2
+	}
+	if *explain != "" {
+		return explainCodes(e, *explain, *lang)
 	}
 	l, ok := parseLang(*lang)
 	if !ok || (*format != "text" && *format != "json") || fs.NArg() > 1 {
@@ -116,4 +120,26 @@ func commandNamed(name string) *command {
 		}
 	}
 	panic("no command " + name)
+}
+
+// explainCodes prints what problem codes mean and how to fix them.
+func explainCodes(e *env, code, lang string) int {
+	l, ok := parseLang(lang)
+	if !ok {
+		fmt.Fprintf(e.stderr, "ruqsat lint: --lang must be ru, kk or en, not %q\n", lang)
+		return 2
+	}
+	codes := []string{code}
+	if code == "all" {
+		codes = lint.Codes()
+	}
+	for _, c := range codes {
+		what, fix, ok := lint.Explain(c, l)
+		if !ok {
+			fmt.Fprintf(e.stderr, "ruqsat lint: no problem code %q (ruqsat lint --explain all lists them)\n", c)
+			return 2
+		}
+		fmt.Fprintf(e.stdout, "%s\n\t%s\n\tfix: %s\n", c, what, fix)
+	}
+	return 0
 }

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 
@@ -193,4 +194,25 @@ func Message(p rules.Problem, lang rules.Lang) (what, fix string) {
 		return p.Code + " " + strings.Join(p.Args, " "), ""
 	}
 	return render(m.msg[lang], p.Args), render(m.fix[lang], p.Args)
+}
+
+// Codes lists every problem code, sorted.
+func Codes() []string {
+	out := make([]string, 0, len(messages))
+	for c := range messages {
+		out = append(out, c)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Explain returns what a problem code means and how to fix it, in lang,
+// with its arguments shown as … ; ok is false for an unknown code.
+func Explain(code string, lang rules.Lang) (what, fix string, ok bool) {
+	m, ok := messages[code]
+	if !ok {
+		return "", "", false
+	}
+	dots := []string{"…", "…", "…", "…", "…"}
+	return render(m.msg[lang], dots), render(m.fix[lang], dots), true
 }
