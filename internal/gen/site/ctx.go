@@ -74,13 +74,7 @@ func (c *ctx) TextP(t *rules.Texts) template.HTML {
 // Vocab returns the label of a vocabulary id in a named list.
 func (c *ctx) Vocab(list, id string) string {
 	v := c.g.Set.Vocab
-	lists := map[string][]rules.VocabTerm{
-		"applicants": v.Applicants, "channels": v.Channels, "service_forms": v.ServiceForms,
-		"result_forms": v.ResultForms, "kinds": v.Kinds, "actors": v.Actors,
-		"payment_methods": v.PaymentMethods, "term_starts": v.TermStarts, "topics": v.Topics,
-		"refusal_groups": v.RefusalGroups, "act_kinds": v.ActKinds, "gaps": v.Gaps,
-	}
-	if t := rules.Find(lists[list], id); t != nil {
+	if t := rules.Find(c.g.vocab[list], id); t != nil {
 		return t.String(c.L)
 	}
 	if q := v.Question(list); q != nil {

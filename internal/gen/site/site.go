@@ -37,11 +37,18 @@ type Generator struct {
 	Today string
 	tmpl  *template.Template
 	cov   *coverage.Matrix
+	vocab map[string][]rules.VocabTerm // vocabulary lists by their rules/vocab.yaml key
 }
 
 // New prepares a generator; the templates are parsed once.
 func New(s *rules.Set, tr *i18n.Table, today string) (*Generator, error) {
-	g := &Generator{Set: s, I18n: tr, Today: today, cov: coverage.Compute(s)}
+	v := s.Vocab
+	g := &Generator{Set: s, I18n: tr, Today: today, cov: coverage.Compute(s), vocab: map[string][]rules.VocabTerm{
+		"applicants": v.Applicants, "channels": v.Channels, "service_forms": v.ServiceForms,
+		"result_forms": v.ResultForms, "kinds": v.Kinds, "actors": v.Actors,
+		"payment_methods": v.PaymentMethods, "term_starts": v.TermStarts, "topics": v.Topics,
+		"refusal_groups": v.RefusalGroups, "act_kinds": v.ActKinds, "gaps": v.Gaps,
+	}}
 	t, err := template.New("").Funcs(template.FuncMap{
 		"join":     strings.Join,
 		"add":      func(a, b int) int { return a + b },
