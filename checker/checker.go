@@ -23,6 +23,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"ruqsat/checker/pkgread"
+	"ruqsat/internal/schemaerr"
 	"ruqsat/internal/yamlpos"
 )
 
@@ -593,7 +594,7 @@ func (r *run) validate() {
 		return
 	}
 	seen := map[string]bool{}
-	for _, leaf := range leaves(ve) {
+	for _, leaf := range schemaerr.Leaves(ve) {
 		for _, f := range r.schemaFindings(leaf) {
 			key := f.Code + "|" + f.Path + "|" + f.Message["en"]
 			if !seen[key] {

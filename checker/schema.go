@@ -9,45 +9,6 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
 )
 
-// leaves flattens a validation error to the failures worth reporting; for
-// a oneOf/anyOf that nothing matched it keeps only the branch that got
-// furthest, so a wrong file list is reported as what is wrong in it.
-func leaves(e *jsonschema.ValidationError) []*jsonschema.ValidationError {
-	switch e.ErrorKind.(type) {
-	case *kind.OneOf, *kind.AnyOf:
-		if len(e.Causes) == 0 {
-			return []*jsonschema.ValidationError{e}
-		}
-		var best []*jsonschema.ValidationError
-		bestScore := -1 << 30
-		for _, c := range e.Causes {
-			ls := leaves(c)
-			deepest := 0
-			for _, l := range ls {
-				d := len(l.InstanceLocation) - len(e.InstanceLocation)
-				if _, isType := l.ErrorKind.(*kind.Type); isType && d == 0 {
-					d = -1
-				}
-				if d > deepest {
-					deepest = d
-				}
-			}
-			if s := deepest*1000 - len(ls); s > bestScore {
-				best, bestScore = ls, s
-			}
-		}
-		return best
-	}
-	if len(e.Causes) == 0 {
-		return []*jsonschema.ValidationError{e}
-	}
-	var out []*jsonschema.ValidationError
-	for _, c := range e.Causes {
-		out = append(out, leaves(c)...)
-	}
-	return out
-}
-
 // schemaFindings turns one schema failure into findings written for
 // applicants: a missing document names the document, its condition and its
 // rule; a wrong answer lists the right ones.

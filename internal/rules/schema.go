@@ -13,6 +13,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
 	"go.yaml.in/yaml/v3"
 
+	"ruqsat/internal/schemaerr"
 	"ruqsat/schemas"
 )
 
@@ -82,7 +83,7 @@ func validate(file, schema string, root *yaml.Node, value any) ([]Problem, error
 	}
 	var out []Problem
 	seen := map[string]bool{}
-	for _, leaf := range leaves(ve) {
+	for _, leaf := range schemaerr.Leaves(ve) {
 		p := problemOf(file, root, leaf)
 		k := p.String()
 		if !seen[k] {
@@ -91,56 +92,6 @@ func validate(file, schema string, root *yaml.Node, value any) ([]Problem, error
 		}
 	}
 	return out, nil
-}
-
-// leaves flattens a validation error to the failures worth reporting. For
-// oneOf/anyOf with no match it keeps only the branch that got furthest (the
-// one whose failures lie deepest in the file), so that a typo inside a long
-// document list is reported as that typo, not as "matches no alternative".
-func leaves(e *jsonschema.ValidationError) []*jsonschema.ValidationError {
-	switch e.ErrorKind.(type) {
-	case *kind.OneOf, *kind.AnyOf:
-		if len(e.Causes) == 0 {
-			return []*jsonschema.ValidationError{e}
-		}
-		var best []*jsonschema.ValidationError
-		bestScore := -1
-		for _, c := range e.Causes {
-			ls := leaves(c)
-			if s := score(ls, len(e.InstanceLocation)); s > bestScore {
-				best, bestScore = ls, s
-			}
-		}
-		return best
-	}
-	if len(e.Causes) == 0 {
-		return []*jsonschema.ValidationError{e}
-	}
-	var out []*jsonschema.ValidationError
-	for _, c := range e.Causes {
-		out = append(out, leaves(c)...)
-	}
-	return out
-}
-
-// score ranks a branch's failures: deeper is better, a type mismatch at the
-// branch's own location (the branch did not even fit the shape) is worst,
-// and fewer failures break ties.
-func score(ls []*jsonschema.ValidationError, depth int) int {
-	max := 0
-	for _, l := range ls {
-		d := len(l.InstanceLocation) - depth
-		if _, isType := l.ErrorKind.(*kind.Type); isType && d == 0 {
-			d = -1
-		}
-		if _, isReq := l.ErrorKind.(*kind.Required); isReq && d == 0 {
-			d = 0
-		}
-		if d > max {
-			max = d
-		}
-	}
-	return (max+2)*1000 - len(ls)
 }
 
 // problemOf turns one validation failure into a positioned problem.
