@@ -496,10 +496,10 @@ func (r *run) choose() bool {
 	}
 	answers, _ := r.man["answers"].(map[string]any)
 	for _, d := range cl.meta.Documents {
-		if d.Fetched || d.Medium == "object" {
+		if d.Medium == "object" {
 			continue
 		}
-		r.rep.Items = append(r.rep.Items, Item{ID: d.ID, Name: d.Name, Required: !d.IfAny && applies(&d, answers)})
+		r.rep.Items = append(r.rep.Items, Item{ID: d.ID, Name: d.Name, Required: !d.Fetched && !d.IfAny && applies(&d, answers)})
 	}
 	return true
 }

@@ -98,8 +98,21 @@ func TestExampleFindings(t *testing.T) {
 		"sts-license-2013-issue-fail-bad-iin":            "applicant/iin-invalid",
 		"cipf-license-2023-issue-cannot-not-in-sources":  "edition/not-in-sources",
 		"sts-license-2023-issue-pass-individual-gateway": "document/not-signed",
+		"sts-license-2023-issue-fail-broken-signature":   "document/cms-broken",
+		"sts-license-2023-issue-fail-broken-image":       "document/image-broken",
+		"sts-license-2023-issue-fail-missing-answer":     "answer/missing",
+		"sts-license-2023-issue-fail-unknown-question":   "answer/unknown",
+		"sts-license-2023-issue-fail-missing-subspecies": "subspecies/missing",
+		"sts-license-2023-issue-fail-bad-path":           "document/bad-path",
+		"sts-import-export-2013-issue-pass-with-fee":     "fee/not-due",
+		"sts-import-export-2013-issue-pass-out-of-force": "edition/not-in-force",
 	}
-	for name, code := range cases {
+	// One package shows the warnings and notes that do not fail it.
+	for _, code := range []string{"document/extension", "document/not-required", "document/fetched", "package/unused-file"} {
+		cases["sts-license-2023-issue-pass-with-warnings#"+code] = code
+	}
+	for key, code := range cases {
+		name, _, _ := strings.Cut(key, "#")
 		rep := ck.CheckPath(filepath.Join("../examples", name), checker.Options{Today: "2026-11-29"})
 		found := false
 		for _, f := range rep.Findings {

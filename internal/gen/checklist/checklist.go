@@ -356,8 +356,14 @@ func schemaFor(s *rules.Set, e *rules.Edition, k *rules.Kind) obj {
 			dm["accept"] = acc
 		}
 		docs = append(docs, dm)
-		if d.Fetched || d.Medium == "object" {
-			continue // nothing the applicant attaches or types
+		if d.Medium == "object" {
+			continue // a physical sample: nothing to attach
+		}
+		if d.Fetched {
+			// The provider obtains it itself; attaching it is allowed (and
+			// noted by the checker), never required.
+			docProps[d.ID] = obj{"$ref": "package.schema.json#/$defs/files", "description": d.String(rules.EN)}
+			continue
 		}
 		target, props, req := "documents", docProps, &requiredDocs
 		if d.Medium == "data" {

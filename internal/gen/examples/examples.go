@@ -11,6 +11,8 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"image"
+	"image/png"
 	"os"
 	"path/filepath"
 	"sort"
@@ -27,6 +29,9 @@ const Dir = "examples"
 
 //go:embed testdata/signed.p7s
 var signedCMS []byte // a real CMS SignedData (see testdata/README.md)
+
+//go:embed testdata/malformed.p7s
+var malformedCMS []byte // the same in BER, refused as not DER
 
 // Package is one example: its manifest and files, as a folder or a zip.
 type Package struct {
@@ -397,6 +402,40 @@ func (g *gen) all() []Package {
 		fail("unknown-field", "A field the manifest format does not have.", func(m *manifest, f map[string][]byte) {
 			m.Info = map[string]string{"comment": "please hurry"}
 		})
+		fail("broken-signature", "The signed application is a damaged signature file (BER, not DER).", func(m *manifest, f map[string][]byte) {
+			f["docs/application.p7s"] = malformedCMS
+		})
+		fail("broken-image", "The fee receipt is a scan cut short: the image does not open.", func(m *manifest, f map[string][]byte) {
+			delete(f, "docs/fee-receipt.pdf")
+			p := pngImage()
+			f["docs/fee-receipt.png"] = p[:len(p)-20]
+			m.Documents["fee-receipt"] = "docs/fee-receipt.png"
+		})
+		fail("missing-answer", "The question of who is applying is not answered.", func(m *manifest, f map[string][]byte) {
+			delete(m.Answers, "applicant")
+		})
+		fail("unknown-question", "An answer to a question this service does not ask.", func(m *manifest, f map[string][]byte) {
+			m.Answers["channel"] = "paper"
+		})
+		fail("missing-subspecies", "No activity subspecies is named.", func(m *manifest, f map[string][]byte) {
+			m.Answers["subspecies"] = []any{}
+		})
+		fail("bad-path", "A document path that climbs out of the package.", func(m *manifest, f map[string][]byte) {
+			m.Documents["qualification-form"] = "../qualification-form.pdf"
+		})
+		// Warnings and notes do not fail a package: a scan saved under the
+		// wrong extension, an item the answers do not require, one the
+		// provider obtains itself, and a file no item names.
+		wm, wf := clone(man, files)
+		wf["docs/fee-receipt.jpg"] = wf["docs/fee-receipt.pdf"]
+		delete(wf, "docs/fee-receipt.pdf")
+		wm.Documents["fee-receipt"] = "docs/fee-receipt.jpg"
+		wm.Documents["application-individual"] = "docs/application-individual.pdf"
+		wf["docs/application-individual.pdf"] = PDF("Application of an individual")
+		wm.Documents["identity-registration"] = "docs/registration.pdf"
+		wf["docs/registration.pdf"] = PDF("State registration")
+		wf["notes.txt"] = []byte("Questions for the lawyer\n")
+		out = append(out, pkg(g.name("pass-with-warnings"), wm, wf, "Passes with warnings and notes: a PDF named .jpg, an item the answers do not require, one the provider obtains itself, a file no item names."))
 		// An individual paying through the gateway needs no receipt, and an
 		// unsigned PDF is accepted with a warning: still a pass.
 		m, f := clone(man, files)
@@ -426,6 +465,16 @@ func (g *gen) all() []Package {
 			m.Fee["paid"] = m.Fee["paid"].(int) * 10
 		})
 	}
+	if g.cl.Meta.Service == "sts-import-export" && g.cl.Meta.Edition == "2013" {
+		// The conclusion is free under the 2013 standard: a fee paid gets a
+		// warning; filed in 2026 the 2013 edition is not in force: another.
+		m, f := clone(man, files)
+		m.Fee = map[string]any{"paid": 1000, "date": addDays(m.Filed, -1)}
+		out = append(out, pkg(g.name("pass-with-fee"), m, f, "A fee paid for a service that is free under this edition: a warning, not an error."))
+		m, f = clone(man, files)
+		m.Filed = "2026-11-02"
+		out = append(out, pkg(g.name("pass-out-of-force"), m, f, "Filed in 2026 under the 2013 edition, which is no longer in force: a warning (the edition is named in the manifest)."))
+	}
 	if g.cl.Meta.Service == "sts-license" && g.cl.Meta.Edition == "2013" && g.cl.Meta.Kind == "issue" {
 		fail("bad-iin", "An individual whose IIN has a wrong check digit.", func(m *manifest, f map[string][]byte) {
 			m.Answers["applicant"] = "individual"
@@ -435,6 +484,17 @@ func (g *gen) all() []Package {
 		})
 	}
 	return out
+}
+
+// pngImage returns a small valid PNG, as a phone's scan app would save.
+func pngImage() []byte {
+	img := image.NewGray(image.Rect(0, 0, 64, 48))
+	for i := range img.Pix {
+		img.Pix[i] = byte(i * 7)
+	}
+	var b bytes.Buffer
+	png.Encode(&b, img)
+	return b.Bytes()
 }
 
 // bin returns a valid BIN: registered January 2019, a resident legal entity.
