@@ -106,6 +106,12 @@ func TestExampleFindings(t *testing.T) {
 		"sts-license-2023-issue-fail-bad-path":           "document/bad-path",
 		"sts-import-export-2013-issue-pass-with-fee":     "fee/not-due",
 		"sts-import-export-2013-issue-pass-out-of-force": "edition/not-in-force",
+		"sts-license-2023-issue-pass-near-start":         "edition/uncertain",
+		"sts-license-2023-issue-fail-wrong-type":         "manifest/type",
+		"sts-license-2023-issue-fail-bad-date":           "manifest/format",
+		"sts-license-2023-issue-fail-short-bin":          "manifest/pattern",
+		"sts-license-2023-issue-cannot-bad-manifest":     "manifest/syntax",
+		"sts-license-2023-issue-cannot-unknown-kind":     "kind/unknown",
 	}
 	// One package shows the warnings and notes that do not fail it.
 	for _, code := range []string{"document/extension", "document/not-required", "document/fetched", "package/unused-file"} {

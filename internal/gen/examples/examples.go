@@ -423,6 +423,28 @@ func (g *gen) all() []Package {
 		fail("bad-path", "A document path that climbs out of the package.", func(m *manifest, f map[string][]byte) {
 			m.Documents["qualification-form"] = "../qualification-form.pdf"
 		})
+		// Mistakes in the manifest itself: each names its line.
+		edit := func(name, comment, from, to string) {
+			p := pkg(g.name(name), man, files, comment)
+			y := string(p.Files["manifest.yaml"])
+			if !strings.Contains(y, from) {
+				panic("examples: " + name + ": no " + from)
+			}
+			p.Files["manifest.yaml"] = []byte(strings.Replace(y, from, to, 1))
+			out = append(out, p)
+		}
+		edit("fail-wrong-type", "A document given as a number instead of a file path.", "application: docs/application.p7s", "application: 5")
+		edit("fail-bad-date", "A filing date that is not a date.", "filed: \"2026-11-02\"", "filed: \"2026-13-45\"")
+		edit("fail-short-bin", "A BIN with too few digits.", "bin: \"", "bin: \"1901")
+		edit("cannot-bad-manifest", "A manifest that is not valid YAML: the checker names the line and cannot check the package.", "answers:\n", "answers:\n  - [unclosed\n")
+		edit("cannot-unknown-kind", "An application kind this edition does not have.", "kind: issue", "kind: transfer")
+		// Filed a week after the earliest date the 2023 rules can have
+		// taken effect: the exact date is not in the sources, so a warning.
+		m0, f0 := clone(man, files)
+		m0.Filed = "2023-03-20"
+		m0.Edition = "" // chosen by the filing date
+		m0.Fee = map[string]any{"paid": 20 * g.mciOn("2023-03-17"), "date": "2023-03-17"}
+		out = append(out, pkg(g.name("pass-near-start"), m0, f0, "Filed days after the 2023 rules can first have taken effect (their exact date is not in the sources): a warning to make sure of the edition."))
 		// Warnings and notes do not fail a package: a scan saved under the
 		// wrong extension, an item the answers do not require, one the
 		// provider obtains itself, and a file no item names.
