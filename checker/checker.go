@@ -17,7 +17,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"go.yaml.in/yaml/v3"
@@ -301,8 +300,7 @@ func (c *Checker) Check(p *pkgread.Package, o Options) *Report {
 // parse reads the manifest (YAML or JSON) into positioned values.
 func (r *run) parse() bool {
 	b := r.pkg.Manifest
-	if !utf8.Valid(b) {
-		line := 1 + bytes.Count(b[:invalidAt(b)], []byte("\n"))
+	if line := yamlpos.InvalidUTF8Line(b); line > 0 {
 		r.add(Finding{Code: "manifest/utf8", Severity: Error, Line: line, Column: 1, File: r.pkg.ManifestName, Message: text("manifest/utf8", map[string]string{"line": fmt.Sprint(line)})})
 		return false
 	}
@@ -359,17 +357,6 @@ func (r *run) parse() bool {
 	}
 	r.man = m
 	return true
-}
-
-func invalidAt(b []byte) int {
-	for i := 0; i < len(b); {
-		c, size := utf8.DecodeRune(b[i:])
-		if c == utf8.RuneError && size <= 1 {
-			return i
-		}
-		i += size
-	}
-	return len(b)
 }
 
 func str(v any) string {

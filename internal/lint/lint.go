@@ -234,12 +234,8 @@ func checkReferences(s *rules.Set, r *Reporter) {
 			seen[id] = true
 		}
 	}
-	for name, list := range map[string][]rules.VocabTerm{
-		"applicants": v.Applicants, "channels": v.Channels, "service_forms": v.ServiceForms,
-		"result_forms": v.ResultForms, "kinds": v.Kinds, "actors": v.Actors,
-		"payment_methods": v.PaymentMethods, "term_starts": v.TermStarts, "topics": v.Topics,
-		"refusal_groups": v.RefusalGroups, "act_kinds": v.ActKinds, "gaps": v.Gaps,
-	} {
+	for name, list := range v.Lists() {
+
 		var ids []string
 		var ps []rules.Pos
 		for _, t := range list {

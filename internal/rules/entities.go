@@ -172,6 +172,17 @@ func Find(list []VocabTerm, id string) *VocabTerm {
 	return nil
 }
 
+// Lists returns the vocabulary's closed lists by their key in
+// rules/vocab.yaml, e.g. "actors" (questions are apart: see Question).
+func (v *Vocab) Lists() map[string][]VocabTerm {
+	return map[string][]VocabTerm{
+		"applicants": v.Applicants, "channels": v.Channels, "service_forms": v.ServiceForms,
+		"result_forms": v.ResultForms, "kinds": v.Kinds, "actors": v.Actors,
+		"payment_methods": v.PaymentMethods, "term_starts": v.TermStarts, "topics": v.Topics,
+		"refusal_groups": v.RefusalGroups, "act_kinds": v.ActKinds, "gaps": v.Gaps,
+	}
+}
+
 // Question returns the question with id, or nil.
 func (v *Vocab) Question(id string) *Question {
 	for i := range v.Questions {

@@ -12,9 +12,10 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"ruqsat/internal/yamlpos"
 )
 
 // Dir is the folder of the rule data, and SourcesDir the folder of the
@@ -299,8 +300,7 @@ var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
 // parse reads one YAML document, turning syntax errors and text that is not
 // UTF-8 into positioned problems.
 func parse(file string, b []byte) (*yaml.Node, []Problem) {
-	if !utf8.Valid(b) {
-		line := 1 + bytes.Count(b[:firstInvalid(b)], []byte("\n"))
+	if line := yamlpos.InvalidUTF8Line(b); line > 0 {
 		return nil, []Problem{{File: file, Pos: Pos{line, 1}, Code: "yaml/utf8"}}
 	}
 	var root yaml.Node
@@ -326,17 +326,6 @@ func parse(file string, b []byte) (*yaml.Node, []Problem) {
 		return nil, []Problem{{File: file, Pos: Pos{extra.Line, extra.Column}, Code: "yaml/many-documents"}}
 	}
 	return &root, nil
-}
-
-func firstInvalid(b []byte) int {
-	for i := 0; i < len(b); {
-		r, size := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && size <= 1 {
-			return i
-		}
-		i += size
-	}
-	return len(b)
 }
 
 // decode fills the typed model from a file that passed its schema.

@@ -5,8 +5,10 @@
 package yamlpos
 
 import (
+	"bytes"
 	"encoding/json"
 	"strconv"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -120,4 +122,17 @@ func Depth(n *yaml.Node, limit int) int {
 		}
 	}
 	return max + 1
+}
+
+// InvalidUTF8Line returns the line (from 1) of the first byte of b that is
+// not valid UTF-8, or 0 when all of b is valid.
+func InvalidUTF8Line(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return 1 + bytes.Count(b[:i], []byte("\n"))
+		}
+		i += size
+	}
+	return 0
 }

@@ -42,13 +42,7 @@ type Generator struct {
 
 // New prepares a generator; the templates are parsed once.
 func New(s *rules.Set, tr *i18n.Table, today string) (*Generator, error) {
-	v := s.Vocab
-	g := &Generator{Set: s, I18n: tr, Today: today, cov: coverage.Compute(s), vocab: map[string][]rules.VocabTerm{
-		"applicants": v.Applicants, "channels": v.Channels, "service_forms": v.ServiceForms,
-		"result_forms": v.ResultForms, "kinds": v.Kinds, "actors": v.Actors,
-		"payment_methods": v.PaymentMethods, "term_starts": v.TermStarts, "topics": v.Topics,
-		"refusal_groups": v.RefusalGroups, "act_kinds": v.ActKinds, "gaps": v.Gaps,
-	}}
+	g := &Generator{Set: s, I18n: tr, Today: today, cov: coverage.Compute(s), vocab: s.Vocab.Lists()}
 	t, err := template.New("").Funcs(template.FuncMap{
 		"join":     strings.Join,
 		"add":      func(a, b int) int { return a + b },
