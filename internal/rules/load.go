@@ -40,6 +40,8 @@ type Set struct {
 	Seeds map[string][]string
 	// Files lists every rule file read, relative to the root.
 	Files []string
+	// Digest fingerprints the files under rules/ (see Digest).
+	Digest string
 	docs  map[string]*yaml.Node
 }
 
@@ -127,6 +129,9 @@ func Load(fsys fs.FS) (*Set, []Problem, error) {
 		return nil
 	})
 	if err != nil {
+		return nil, nil, err
+	}
+	if s.Digest, err = Digest(fsys); err != nil {
 		return nil, nil, err
 	}
 	work := make(chan *job)
