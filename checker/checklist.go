@@ -14,6 +14,7 @@ import (
 // index mirrors schemas/checklists/index.json (internal/gen/checklist).
 type index struct {
 	Format   string                       `json:"format"`
+	Rules    string                       `json:"rules"`
 	Order    []string                     `json:"order"`
 	Services map[string]*indexService     `json:"services"`
 	Kinds    map[string]map[string]string `json:"kinds"`
@@ -332,3 +333,7 @@ func (c *Checker) Services() []ServiceInfo {
 	}
 	return out
 }
+
+// RulesDigest is the digest of the rule files the checklists were generated
+// from (see rules.Digest), or "" for checklists that do not record it.
+func (c *Checker) RulesDigest() string { return c.idx.Rules }

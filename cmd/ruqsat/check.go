@@ -8,11 +8,14 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"time"
 
 	"ruqsat/checker"
+	"ruqsat/internal/gen/checklist"
+	"ruqsat/internal/rules"
 	"ruqsat/schemas"
 )
 
@@ -40,7 +43,12 @@ var cliText = map[string]map[string]string{
 	"checklist":    {"ru": "есть перечень", "kk": "тізбе бар", "en": "checklist"},
 	"partial":      {"ru": "перечень неполный", "kk": "тізбе толық емес", "en": "partial list"},
 	"no-list":      {"ru": "перечня нет в источниках", "kk": "тізбе дереккөздерде жоқ", "en": "not in the sources"},
-	"summary":      {"ru": "Пакетов: %d, готовы: %d, с ошибками: %d, не проверены: %d", "kk": "Топтамалар: %d, дайын: %d, қатесі бар: %d, тексерілмеген: %d", "en": "%d package(s): %d ready, %d with errors, %d not checked"},
+	"stale": {
+		"ru": "ruqsat check: внимание: перечни в schemas/checklists составлены по прежней версии rules/ — выполните «ruqsat gen» (или «ruqsat build»), чтобы проверять по текущим правилам.",
+		"kk": "ruqsat check: назар аударыңыз: schemas/checklists ішіндегі тізбелер rules/ бұрынғы нұсқасы бойынша жасалған — қазіргі қағидалармен тексеру үшін «ruqsat gen» (немесе «ruqsat build») орындаңыз.",
+		"en": "ruqsat check: warning: the checklists in schemas/checklists were made from an older version of rules/; run 'ruqsat gen' (or 'ruqsat build') to check against the current rules.",
+	},
+	"summary": {"ru": "Пакетов: %d, готовы: %d, с ошибками: %d, не проверены: %d", "kk": "Топтамалар: %d, дайын: %d, қатесі бар: %d, тексерілмеген: %d", "en": "%d package(s): %d ready, %d with errors, %d not checked"},
 }
 
 func runCheck(ctx context.Context, e *env, args []string) int {
@@ -68,13 +76,14 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 			return 2
 		}
 	}
-	ck, err := newChecker()
+	ck, err := newChecker(e.root)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "ruqsat check: %v\n", err)
 		return 2
 	}
+	warnStale(e, ck, *lang)
 	if *list {
-		return printList(e, *lang)
+		return printList(e, ck, *lang)
 	}
 	if fs.NArg() == 0 {
 		fs.Usage()
@@ -122,12 +131,33 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 	return code
 }
 
-func newChecker() (*checker.Checker, error) {
+// newChecker opens the checklists check uses. Inside a repository (root
+// holds schemas/checklists/index.json) they are read from there, so that
+// `ruqsat gen` after an edit of the rules is seen at once, whenever this
+// binary was built; elsewhere the copy built into the binary is used.
+func newChecker(root string) (*checker.Checker, error) {
+	dir := filepath.Join(root, filepath.FromSlash(checklist.Dir))
+	if _, err := os.Stat(filepath.Join(dir, "index.json")); err == nil {
+		return checker.New(os.DirFS(dir), schemas.BaseURL+"checklists/")
+	}
 	sub, err := fs.Sub(schemas.Checklists, "checklists")
 	if err != nil {
 		return nil, err
 	}
 	return checker.New(sub, schemas.BaseURL+"checklists/")
+}
+
+// warnStale tells on stderr when check runs beside rule data that the
+// checklists were not generated from: an edit not yet followed by gen.
+func warnStale(e *env, ck *checker.Checker, lang string) {
+	if _, err := os.Stat(filepath.Join(e.root, rules.Dir)); err != nil {
+		return // not in a repository: only the built-in checklists exist
+	}
+	d, err := rules.Digest(os.DirFS(e.root))
+	if err != nil || d == ck.RulesDigest() {
+		return
+	}
+	fmt.Fprintln(e.stderr, cliText["stale"][lang])
 }
 
 // checkAll checks packages on every core and returns their reports through
@@ -238,12 +268,7 @@ func printReport(w io.Writer, rep *checker.Report, lang string, color bool) {
 	fmt.Fprintln(w)
 }
 
-func printList(e *env, lang string) int {
-	ck, err := newChecker()
-	if err != nil {
-		fmt.Fprintf(e.stderr, "ruqsat check: %v\n", err)
-		return 2
-	}
+func printList(e *env, ck *checker.Checker, lang string) int {
 	for _, s := range ck.Services() {
 		fmt.Fprintf(e.stdout, "%s — %s\n", s.ID, s.Name[lang])
 		for _, ed := range s.Editions {

@@ -42,7 +42,7 @@ type Set struct {
 	Files []string
 	// Digest fingerprints the files under rules/ (see Digest).
 	Digest string
-	docs  map[string]*yaml.Node
+	docs   map[string]*yaml.Node
 }
 
 // Service returns the service with id, or nil.

@@ -41,7 +41,7 @@ func Files(s *rules.Set) (map[string][]byte, error) {
 	if err := put("package.schema.json", envelope()); err != nil {
 		return nil, err
 	}
-	idx := Index{Format: IndexFormat, Services: map[string]*IndexService{}}
+	idx := Index{Format: IndexFormat, Rules: s.Digest, Services: map[string]*IndexService{}}
 	for _, sv := range s.Services {
 		is := &IndexService{Name: texts(sv.Name)}
 		for _, e := range sv.Editions {
@@ -124,7 +124,11 @@ const IndexFormat = "ruqsat-checklists/1"
 // Index lists every service, edition and kind, with the edition's period in
 // force and the checklist to use, plus the MCI table for fee checks.
 type Index struct {
-	Format   string                       `json:"format"`
+	Format string `json:"format"`
+	// Rules is the digest of the rule files these checklists were made
+	// from (rules.Digest): `ruqsat check` compares it with the rules beside
+	// it to tell that `ruqsat gen` has not been run since an edit.
+	Rules    string                       `json:"rules"`
 	Order    []string                     `json:"order"`
 	Services map[string]*IndexService     `json:"services"`
 	Kinds    map[string]map[string]string `json:"kinds"`
