@@ -9,9 +9,11 @@ import (
 	"ruqsat/checker"
 )
 
-// typical is the package the benchmarks check: the passing sts-license
-// 2023 issue example, a manifest and three small signed documents.
-const typical = "../examples/sts-license-2023-issue-pass"
+// typical is the package the benchmarks check: the test rule set's passing
+// sts-license 2023 issue example, a manifest and three small documents.
+func typical(tb testing.TB) string {
+	return filepath.Join(fixtureRoot(tb), "examples", "sts-license-2023-issue-pass")
+}
 
 var benchOpts = checker.Options{Today: "2026-11-29"}
 
@@ -21,8 +23,8 @@ var benchOpts = checker.Options{Today: "2026-11-29"}
 func warmChecker(b *testing.B) *checker.Checker {
 	b.Helper()
 	ck := newChecker(b)
-	if rep := ck.CheckPath(typical, benchOpts); rep.Verdict != checker.Pass {
-		b.Fatalf("%s: verdict %s\n%s", typical, rep.Verdict, dump(rep))
+	if rep := ck.CheckPath(typical(b), benchOpts); rep.Verdict != checker.Pass {
+		b.Fatalf("%s: verdict %s\n%s", typical(b), rep.Verdict, dump(rep))
 	}
 	return ck
 }
@@ -40,7 +42,7 @@ func BenchmarkCheckTypical(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if rep := ck.CheckPath(typical, benchOpts); rep.Verdict != checker.Pass {
+		if rep := ck.CheckPath(typical(b), benchOpts); rep.Verdict != checker.Pass {
 			b.Fatal(rep.Verdict)
 		}
 	}
@@ -53,7 +55,7 @@ func BenchmarkCheckZip(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if rep := ck.CheckPath(typical+".zip", benchOpts); rep.Verdict != checker.Pass {
+		if rep := ck.CheckPath(typical(b)+".zip", benchOpts); rep.Verdict != checker.Pass {
 			b.Fatal(rep.Verdict)
 		}
 	}
@@ -65,11 +67,11 @@ func BenchmarkCheckZip(b *testing.B) {
 func BenchmarkCheckInMemory(b *testing.B) {
 	ck := warmChecker(b)
 	files := map[string][]byte{}
-	err := fs.WalkDir(os.DirFS(typical), ".", func(p string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(os.DirFS(typical(b)), ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		files[p], err = os.ReadFile(filepath.Join(typical, p))
+		files[p], err = os.ReadFile(filepath.Join(typical(b), p))
 		return err
 	})
 	if err != nil {
@@ -94,7 +96,7 @@ func BenchmarkCheckParallel(b *testing.B) {
 	b.ResetTimer()
 	b.RunParallel(func(pb *testing.PB) {
 		for pb.Next() {
-			if rep := ck.CheckPath(typical, benchOpts); rep.Verdict != checker.Pass {
+			if rep := ck.CheckPath(typical(b), benchOpts); rep.Verdict != checker.Pass {
 				b.Error(rep.Verdict)
 				return
 			}
@@ -110,7 +112,7 @@ func BenchmarkCheckCold(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
 		ck := newChecker(b)
-		if rep := ck.CheckPath(typical, benchOpts); rep.Verdict != checker.Pass {
+		if rep := ck.CheckPath(typical(b), benchOpts); rep.Verdict != checker.Pass {
 			b.Fatal(rep.Verdict)
 		}
 	}

@@ -7,17 +7,8 @@ import (
 	"testing"
 
 	"ruqsat/checker"
+	"ruqsat/internal/testrules"
 )
-
-// newChecker reads the checklists from disk, as committed.
-func newChecker(t testing.TB) *checker.Checker {
-	t.Helper()
-	ck, err := checker.New(os.DirFS("../schemas/checklists"), "https://ruqsat.kz/schemas/checklists/")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return ck
-}
 
 // wantVerdict reads the verdict an example's name promises.
 func wantVerdict(name string) checker.Verdict {
@@ -30,11 +21,19 @@ func wantVerdict(name string) checker.Verdict {
 	return checker.Pass
 }
 
-// TestExamples checks that every example package gets the verdict its name
-// says, and that every finding is explained in all three languages.
+// TestExamples checks that every committed example package (or those of the
+// tree in RUQSAT_ROOT) gets the verdict its name says against the committed
+// checklists, and that every finding is explained in all three languages.
+// Its expectations come from the examples' names, so it holds for any
+// correct edit of the rules followed by `ruqsat gen`.
 func TestExamples(t *testing.T) {
-	ck := newChecker(t)
-	entries, err := os.ReadDir("../examples")
+	root, err := testrules.DataRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ck := checkerAt(t, root)
+	dir := filepath.Join(root, "examples")
+	entries, err := os.ReadDir(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,7 +45,7 @@ func TestExamples(t *testing.T) {
 		n++
 		name := strings.TrimSuffix(e.Name(), ".zip")
 		t.Run(e.Name(), func(t *testing.T) {
-			rep := ck.CheckPath(filepath.Join("../examples", e.Name()), checker.Options{Today: "2026-11-29"})
+			rep := ck.CheckPath(filepath.Join(dir, e.Name()), checker.Options{Today: "2026-11-29"})
 			if want := wantVerdict(name); rep.Verdict != want {
 				t.Errorf("verdict %s, want %s; findings:\n%s", rep.Verdict, want, dump(rep))
 			}
@@ -72,9 +71,11 @@ func dump(r *checker.Report) string {
 	return b.String()
 }
 
-// TestExampleFindings pins the finding each failing example exists for.
+// TestExampleFindings pins the finding each failing example exists for, on
+// the examples generated for the test rule set.
 func TestExampleFindings(t *testing.T) {
 	ck := newChecker(t)
+	dir := filepath.Join(fixtureRoot(t), "examples")
 	cases := map[string]string{
 		"sts-license-2023-issue-fail-wrong-fee":          "fee/mismatch",
 		"sts-license-2023-issue-fail-bad-bin":            "applicant/bin-invalid",
@@ -119,7 +120,7 @@ func TestExampleFindings(t *testing.T) {
 	}
 	for key, code := range cases {
 		name, _, _ := strings.Cut(key, "#")
-		rep := ck.CheckPath(filepath.Join("../examples", name), checker.Options{Today: "2026-11-29"})
+		rep := ck.CheckPath(filepath.Join(dir, name), checker.Options{Today: "2026-11-29"})
 		found := false
 		for _, f := range rep.Findings {
 			found = found || f.Code == code

@@ -100,8 +100,8 @@ func TestManifestJSON(t *testing.T) {
 // unknown edition from the flag is not blamed on the manifest.
 func TestEditionFlag(t *testing.T) {
 	ck := newChecker(t)
-	text := strings.Replace(passManifest, `edition: "2023"`, `edition: "2019"`, 1)
-	if rep := checkManifest(t, ck, "manifest.yaml", text, checker.Options{}); rep.Verdict != checker.Fail || rep.Edition != "2019" {
+	text := strings.Replace(passManifest, `edition: "2023"`, `edition: "2013"`, 1)
+	if rep := checkManifest(t, ck, "manifest.yaml", text, checker.Options{}); rep.Verdict != checker.Fail || rep.Edition != "2013" {
 		t.Fatalf("without the flag: %s %s", rep.Verdict, rep.Edition)
 	}
 	rep := checkManifest(t, ck, "manifest.yaml", text, checker.Options{Edition: "2023"})

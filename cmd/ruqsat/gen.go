@@ -3,10 +3,10 @@ package main
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 
 	"ruqsat/internal/gen/checklist"
 	"ruqsat/internal/gen/examples"
+	"ruqsat/internal/gen/tracked"
 )
 
 func init() {
@@ -32,19 +32,7 @@ func runGen(ctx context.Context, e *env, args []string) int {
 		printProblems(e, probs, "en")
 		return 1
 	}
-	if err := checklist.Write(e.root, s); err != nil {
-		fmt.Fprintf(e.stderr, "ruqsat gen: %v\n", err)
-		return 1
-	}
-	files, err := checklist.Files(s)
-	if err == nil {
-		var pkgs []examples.Package
-		pkgs, err = examples.Generate(files)
-		if err == nil {
-			err = examples.Write(filepath.Join(e.root, examples.Dir), pkgs)
-		}
-	}
-	if err != nil {
+	if err := tracked.Write(e.root, s); err != nil {
 		fmt.Fprintf(e.stderr, "ruqsat gen: %v\n", err)
 		return 1
 	}
