@@ -20,6 +20,8 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"ruqsat/internal/testrules"
 )
 
 var update = flag.Bool("update", false, "rewrite the cmp sections of testdata/script/*.txtar from what ruqsat prints")
@@ -62,15 +64,22 @@ func repoRoot(t testing.TB) string {
 }
 
 // TestScripts runs testdata/script/*.txtar. Each script has $REPO (the
-// repository) and RUQSAT_ROOT set to it, so lint and coverage read the real
-// rule data unless given a ROOT; scripts that test a small rules tree pass
-// their own. NO_COLOR keeps the output plain. Run one script with
-// -run 'TestScripts/check_hostile'; -update refreshes cmp sections.
+// repository) and $FIXTURE (the test rule set with its checklists and
+// examples generated, see internal/testrules), and RUQSAT_ROOT set to
+// $FIXTURE: lint, coverage and check read the frozen test rules unless given
+// a ROOT, so a correct edit of the real rules changes no expected output.
+// Scripts about the real data name $REPO. NO_COLOR keeps the output plain.
+// Run one script with -run 'TestScripts/check_hostile'; -update refreshes
+// cmp sections.
 func TestScripts(t *testing.T) {
 	if *update && os.Getenv("CI") != "" {
 		t.Fatal("-update is refused in CI")
 	}
 	root := repoRoot(t)
+	fixture := t.TempDir()
+	if err := testrules.Prepare(fixture); err != nil {
+		t.Fatal(err)
+	}
 	statusDir := t.TempDir()
 	testscript.Run(t, testscript.Params{
 		Dir:                "testdata/script",
@@ -78,7 +87,8 @@ func TestScripts(t *testing.T) {
 		RequireUniqueNames: true,
 		Setup: func(e *testscript.Env) error {
 			e.Setenv("REPO", root)
-			e.Setenv("RUQSAT_ROOT", root)
+			e.Setenv("FIXTURE", fixture)
+			e.Setenv("RUQSAT_ROOT", fixture)
 			e.Setenv("NO_COLOR", "1")
 			e.Setenv("RUQSAT_TEST_STATUS", filepath.Join(statusDir, filepath.Base(e.WorkDir)))
 			return nil
