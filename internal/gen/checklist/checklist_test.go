@@ -10,30 +10,35 @@ import (
 	"ruqsat/internal/gen/checklist"
 	"ruqsat/internal/gen/examples"
 	"ruqsat/internal/rules"
+	"ruqsat/internal/testrules"
 )
 
-func load(t *testing.T) *rules.Set {
+// load reads the real rule data, or the tree in RUQSAT_ROOT.
+func load(t *testing.T) (*rules.Set, string) {
 	t.Helper()
-	s, probs, err := rules.Load(os.DirFS("../../.."))
+	root, err := testrules.DataRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, probs, err := rules.Load(os.DirFS(root))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(probs) > 0 {
 		t.Fatalf("rule data does not load: %v", probs)
 	}
-	return s
+	return s, root
 }
 
 // TestNoDrift regenerates the checklists and the example packages and
 // compares them with what is committed: generated files are never edited
 // by hand. Run `go run ./cmd/ruqsat gen` after changing rules/.
 func TestNoDrift(t *testing.T) {
-	s := load(t)
+	s, root := load(t)
 	files, err := checklist.Files(s)
 	if err != nil {
 		t.Fatal(err)
 	}
-	root := "../../../"
 	onDisk, _ := filepath.Glob(filepath.Join(root, checklist.Dir, "*.json"))
 	if len(onDisk) != len(files) {
 		t.Errorf("%s holds %d files, the rule data makes %d", checklist.Dir, len(onDisk), len(files))
