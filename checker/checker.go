@@ -385,6 +385,7 @@ func (r *run) choose() bool {
 			r.filed = f
 		}
 	}
+	r.rep.Filed = r.filed
 	var editions []string
 	for _, e := range sv.Editions {
 		editions = append(editions, e.Edition)

@@ -46,6 +46,12 @@ func TestExamples(t *testing.T) {
 		name := strings.TrimSuffix(e.Name(), ".zip")
 		t.Run(e.Name(), func(t *testing.T) {
 			rep := ck.CheckPath(filepath.Join(dir, e.Name()), checker.Options{Today: "2026-11-29"})
+			if rep.Filed > "2026-11-29" && !strings.Contains(name, "-future-") {
+				// An example of an edition still to come is filed on a day
+				// in its period: checked as of that day, as an applicant
+				// would then.
+				rep = ck.CheckPath(filepath.Join(dir, e.Name()), checker.Options{Today: rep.Filed})
+			}
 			if want := wantVerdict(name); rep.Verdict != want {
 				t.Errorf("verdict %s, want %s; findings:\n%s", rep.Verdict, want, dump(rep))
 			}

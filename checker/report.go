@@ -78,6 +78,9 @@ type Report struct {
 	// Items lists the checklist items in order with their names, so a
 	// report can be grouped and read without the checklist at hand.
 	Items []Item `json:"items,omitempty"`
+	// Filed is the filing date the check went by: the manifest's, or the
+	// day of the check when the manifest gives none.
+	Filed string `json:"filed,omitempty"`
 }
 
 // Item is a checklist item as named in the report.

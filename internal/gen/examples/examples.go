@@ -76,7 +76,8 @@ type index struct {
 	Order    []string `json:"order"`
 	Services map[string]struct {
 		Editions []struct {
-			Edition string `json:"edition"`
+			Edition string                    `json:"edition"`
+			InForce struct{ From, To string } `json:"in_force"`
 			Kinds   []struct {
 				Kind      string `json:"kind"`
 				Checklist string `json:"checklist"`
@@ -90,8 +91,35 @@ type index struct {
 	} `json:"mci"`
 }
 
-// filedOn picks a filing date inside each edition's time, in the past.
+// filedOn are the filing dates the examples of today's editions use, kept
+// so that regenerating them changes nothing; filed picks a date for any
+// other edition from its period in force.
 var filedOn = map[string]string{"2008": "2010-06-15", "2013": "2013-12-02", "2019": "2019-12-02", "2023": "2026-11-02"}
+
+// filed is the filing date of an edition's examples: a day inside its
+// period in force [from, to), so that the edition chosen by the date is the
+// edition itself. A future edition's examples are filed in the future: the
+// checker passes them when checking as of that day (--as-of), as an
+// applicant would then.
+func filed(edition, from, to string) string {
+	in := func(d string) bool { return d != "" && (from == "" || d >= from) && (to == "" || d < to) }
+	if d := filedOn[edition]; in(d) {
+		return d
+	}
+	start := from
+	if start == "" {
+		start = edition + "-01-01"
+	}
+	// A year in, clear of the uncertain first weeks, or halfway through a
+	// shorter period.
+	d := addDays(start, 365)
+	if to != "" && d >= to {
+		s, _ := time.Parse("2006-01-02", start)
+		e, _ := time.Parse("2006-01-02", to)
+		d = addDays(start, int(e.Sub(s).Hours()/24)/2)
+	}
+	return d
+}
 
 // Generate builds every example from the checklists (name → content, as in
 // schemas/checklists).
@@ -110,12 +138,12 @@ func Generate(checklists map[string][]byte) ([]Package, error) {
 		}
 		for _, e := range idx.Services[sid].Editions {
 			if len(e.Kinds) == 0 {
-				out = append(out, cannot(sid, e.Edition, mainKind, filedOn[e.Edition]))
+				out = append(out, cannot(sid, e.Edition, mainKind, filed(e.Edition, e.InForce.From, e.InForce.To)))
 				continue
 			}
 			for _, k := range e.Kinds {
 				if k.Checklist == "" {
-					out = append(out, cannot(sid, e.Edition, k.Kind, filedOn[e.Edition]))
+					out = append(out, cannot(sid, e.Edition, k.Kind, filed(e.Edition, e.InForce.From, e.InForce.To)))
 					continue
 				}
 				var cl checklist
@@ -220,7 +248,7 @@ func applies(when map[string][]string, a map[string]any) bool {
 // pass builds a package that meets every requirement.
 func (g *gen) pass() (manifest, map[string][]byte) {
 	m := g.cl.Meta
-	filed := filedOn[m.Edition]
+	filed := filed(m.Edition, m.InForce.From, m.InForce.To)
 	man := manifest{Ruqsat: 1, Service: m.Service, Edition: m.Edition, Kind: m.Kind, Filed: filed, Answers: g.answers(),
 		Applicant: map[string]string{"name": "ТОО «Қауіпсіз Жүйелер»", "bin": bin(0), "address": "010000, Астана, ул. Примерная, 1"},
 		Documents: map[string]any{}}
