@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"time"
 
 	"ruqsat/internal/lint"
 	"ruqsat/internal/rules"
@@ -14,7 +15,7 @@ import (
 func init() {
 	register(&command{
 		name:  "lint",
-		usage: "ruqsat lint [--lang ru|kk|en] [--format text|json] [ROOT] | ruqsat lint --explain CODE|all",
+		usage: "ruqsat lint [--lang ru|kk|en] [--format text|json] [--today 2006-01-02] [ROOT] | ruqsat lint --explain CODE|all",
 		short: "check the rule data: schema, references, citations, three languages, text hygiene",
 		run:   runLint,
 	})
@@ -26,6 +27,7 @@ func runLint(ctx context.Context, e *env, args []string) int {
 	lang := fs.String("lang", "en", "language of the messages: ru, kk or en")
 	format := fs.String("format", "text", "output format: text or json")
 	explain := fs.String("explain", "", "explain a problem code (e.g. ref/unit), or \"all\" to list every code")
+	today := fs.String("today", "", "check dates as of this day instead of today in Almaty (for tests and reviews)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -37,71 +39,115 @@ func runLint(ctx context.Context, e *env, args []string) int {
 		fs.Usage()
 		return 2
 	}
+	now := time.Now()
+	if *today != "" {
+		t, err := time.ParseInLocation("2006-01-02", *today, lint.Almaty)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "ruqsat lint: --today must be a date written 2006-01-02, not %q\n", *today)
+			return 2
+		}
+		now = t.Add(12 * time.Hour)
+	}
 	root := e.root
 	if fs.NArg() == 1 {
 		root = fs.Arg(0)
 	}
-	_, probs, err := loadAndLint(root)
+	s, probs, err := lintAll(root, now)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "ruqsat lint: %v\n", err)
 		return 2
 	}
+	errs := len(rules.Errors(probs))
 	if *format == "json" {
 		type item struct {
-			File   string `json:"file"`
-			Line   int    `json:"line"`
-			Column int    `json:"column"`
-			Code   string `json:"code"`
-			What   string `json:"message"`
-			Fix    string `json:"fix"`
+			File     string `json:"file"`
+			Line     int    `json:"line"`
+			Column   int    `json:"column"`
+			Severity string `json:"severity"`
+			Code     string `json:"code"`
+			What     string `json:"message"`
+			Fix      string `json:"fix"`
 		}
 		out := []item{}
 		for _, p := range probs {
 			what, fix := lint.Message(p, l)
-			out = append(out, item{p.File, p.Pos.Line, p.Pos.Col, p.Code, what, fix})
+			out = append(out, item{p.File, p.Pos.Line, p.Pos.Col, p.Severity.String(), p.Code, what, fix})
 		}
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
 		enc.Encode(out)
 	} else {
-		printProblems(e, probs, l)
+		printLintProblems(e, probs, l)
+		files := 0
+		if s != nil {
+			files = len(s.Files)
+		}
+		// The list goes to stderr like a compiler's; the closing line joins
+		// it there when lint fails, and is lint's only output on stdout
+		// when it passes.
+		w := e.stdout
+		if errs > 0 {
+			w = e.stderr
+		}
+		fmt.Fprintln(w, lint.Summary(files, errs, len(probs)-errs, l))
 	}
-	if len(probs) > 0 {
+	if errs > 0 {
 		return 1
 	}
 	return 0
 }
 
-// problemCount is the closing line of lint's report, per language.
-var problemCount = map[rules.Lang]string{rules.RU: "проблем: %d", rules.KK: "мәселелер: %d", rules.EN: "%d problem(s)"}
-
 // printProblems writes problems as file:line:col: code: message, fix on the
-// next line, to stderr, the way compilers do.
+// next line, to stderr, the way compilers do, and how many there are.
 func printProblems(e *env, probs []rules.Problem, l rules.Lang) {
+	printLintProblems(e, probs, l)
+	if len(probs) > 0 {
+		fmt.Fprintln(e.stderr, lint.Problems(len(probs), l))
+	}
+}
+
+// printLintProblems writes each problem, a warning marked as such after its place.
+func printLintProblems(e *env, probs []rules.Problem, l rules.Lang) {
 	for _, p := range probs {
 		what, fix := lint.Message(p, l)
-		fmt.Fprintf(e.stderr, "%s:%d:%d: %s: %s\n", p.File, p.Pos.Line, p.Pos.Col, p.Code, what)
+		sev := lint.Severity(p.Severity, l)
+		if sev != "" {
+			sev += ": "
+		}
+		fmt.Fprintf(e.stderr, "%s:%d:%d: %s%s: %s\n", p.File, p.Pos.Line, p.Pos.Col, sev, p.Code, what)
 		if fix != "" {
 			fmt.Fprintf(e.stderr, "\tfix: %s\n", fix)
 		}
 	}
-	if len(probs) > 0 {
-		fmt.Fprintf(e.stderr, problemCount[l]+"\n", len(probs))
-	}
 }
 
-// loadAndLint loads the rule data under root and runs every check. Lint's
-// checks run only when the files load cleanly, so one typo does not cascade
-// into dozens of reports.
+// loadAndLint loads the rule data under root and runs every check, for the
+// commands that need the data whole (gen, coverage): it returns errors
+// only, since warnings must not stop them. Lint's checks run only when the
+// files load cleanly, so one typo does not cascade into dozens of reports.
 func loadAndLint(root string) (*rules.Set, []rules.Problem, error) {
-	if st, err := os.Stat(filepath.Join(root, rules.Dir)); err != nil || !st.IsDir() {
-		return nil, nil, fmt.Errorf("%s has no %s/ folder", root, rules.Dir)
-	}
-	s, probs, err := rules.Load(os.DirFS(root))
+	s, probs, err := loadRules(root)
 	if err != nil || len(probs) > 0 {
 		return s, probs, err
 	}
 	return s, lint.Run(s), nil
+}
+
+// lintAll is what ruqsat lint reports: the load problems, or every check's
+// errors and warnings as of now.
+func lintAll(root string, now time.Time) (*rules.Set, []rules.Problem, error) {
+	s, probs, err := loadRules(root)
+	if err != nil || len(probs) > 0 {
+		return s, probs, err
+	}
+	return s, lint.All(s, now), nil
+}
+
+func loadRules(root string) (*rules.Set, []rules.Problem, error) {
+	if st, err := os.Stat(filepath.Join(root, rules.Dir)); err != nil || !st.IsDir() {
+		return nil, nil, fmt.Errorf("%s has no %s/ folder", root, rules.Dir)
+	}
+	return rules.Load(os.DirFS(root))
 }
 
 func parseLang(s string) (rules.Lang, bool) {

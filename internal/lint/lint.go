@@ -32,19 +32,45 @@ var Checks = []Check{
 // Reporter collects problems.
 type Reporter struct {
 	probs []rules.Problem
+	today string // 2006-01-02 in Almaty: dates after it are in the future
 }
 
-// Add records a problem.
+// Add records an error.
 func (r *Reporter) Add(file string, pos rules.Pos, code string, args ...string) {
+	r.add(rules.Error, file, pos, code, args)
+}
+
+// Warn records a warning: something a person should look at that may be
+// right, so it does not fail lint or the build.
+func (r *Reporter) Warn(file string, pos rules.Pos, code string, args ...string) {
+	r.add(rules.Warning, file, pos, code, args)
+}
+
+func (r *Reporter) add(sev rules.Severity, file string, pos rules.Pos, code string, args []string) {
 	if pos.Line == 0 {
 		pos = rules.Pos{Line: 1, Col: 1}
 	}
-	r.probs = append(r.probs, rules.Problem{File: file, Pos: pos, Code: code, Args: args})
+	r.probs = append(r.probs, rules.Problem{File: file, Pos: pos, Code: code, Args: args, Severity: sev})
 }
 
-// Run runs every check and returns the problems, sorted.
+// Almaty is the time zone of the acts and of the people editing the data
+// (UTC+5 all year): "today" is the date there.
+var Almaty = time.FixedZone("Asia/Almaty", 5*3600)
+
+// Today returns the date of now in Almaty, 2006-01-02.
+func Today(now time.Time) string { return now.In(Almaty).Format("2006-01-02") }
+
+// Run runs every check as of now and returns the errors, sorted: the
+// problems that stop the data from being used. The build and the generators
+// call it, so warnings never stop them; All returns warnings too.
 func Run(s *rules.Set) []rules.Problem {
-	r := &Reporter{}
+	return rules.Errors(All(s, time.Now()))
+}
+
+// All runs every check as of now (the clock is passed in so that tests do
+// not depend on the real date) and returns errors and warnings, sorted.
+func All(s *rules.Set, now time.Time) []rules.Problem {
+	r := &Reporter{today: Today(now)}
 	for _, c := range Checks {
 		c.Run(s, r)
 	}

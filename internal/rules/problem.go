@@ -9,10 +9,40 @@ import (
 // schema) or by lint (references, parity, hygiene). Code names the check,
 // e.g. "schema/unknown-key"; Args fill the check's message templates.
 type Problem struct {
-	File string
-	Pos  Pos
-	Code string
-	Args []string
+	File     string
+	Pos      Pos
+	Code     string
+	Args     []string
+	Severity Severity // the zero value is Error
+}
+
+// Severity says whether a problem stops the rule data from being used (an
+// error) or only asks a person to look again (a warning). Problems are
+// errors unless a check says otherwise, so every existing check keeps
+// failing lint and the build.
+type Severity uint8
+
+const (
+	Error Severity = iota
+	Warning
+)
+
+func (s Severity) String() string {
+	if s == Warning {
+		return "warning"
+	}
+	return "error"
+}
+
+// Errors returns the problems that are errors, in order.
+func Errors(ps []Problem) []Problem {
+	var out []Problem
+	for _, p := range ps {
+		if p.Severity == Error {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 func (p Problem) String() string {
