@@ -368,8 +368,8 @@ func (r *run) fee(answers map[string]any) {
 	}
 	amount, ok := number(paid["paid"])
 	date := str(paid["date"])
-	if !ok || date == "" {
-		return // the schema reports it
+	if !ok || !isDate(date) || date < earliestDate {
+		return // the schema, or dates, reports it
 	}
 	mci := r.mciOn(date)
 	if mci == 0 {
@@ -403,12 +403,28 @@ func kzt(v float64) string {
 	return strconv.FormatFloat(v, 'f', 2, 64)
 }
 
-// dates checks that dates are not after today and that the fee was paid
-// before the application is filed. (Their form is checked by the schema.)
+// earliestDate is the first day any of these acts can concern: the
+// Republic's independence. A date before it is a typo (0000-12-29 passes the
+// schema's date format but is no payment or filing date).
+const earliestDate = "1991-12-16"
+
+// isDate reports whether s is a real day written 2006-01-02.
+func isDate(s string) bool {
+	_, err := time.Parse("2006-01-02", s)
+	return err == nil
+}
+
+// dates checks that dates are possible and not after today, and that the
+// fee was paid before the application is filed. (Their form, month 1–12
+// and day of month included, is checked by the schema.)
 func (r *run) dates() {
 	today := r.opt.Today
 	check := func(day string, path ...string) {
-		if _, err := time.Parse("2006-01-02", day); err != nil {
+		if !isDate(day) {
+			return
+		}
+		if day < earliestDate {
+			r.add(r.at(Finding{Code: "date/implausible", Severity: Error, Message: text("date/implausible", map[string]string{"field": "/" + strings.Join(path, "/"), "date": day})}, path...))
 			return
 		}
 		if day > today {
@@ -421,7 +437,7 @@ func (r *run) dates() {
 	fee, _ := r.man["fee"].(map[string]any)
 	if fee != nil {
 		check(str(fee["date"]), "fee", "date")
-		if d := str(fee["date"]); d != "" && d > r.filed {
+		if d := str(fee["date"]); isDate(d) && d >= earliestDate && r.filed >= earliestDate && d > r.filed {
 			r.add(r.at(Finding{Code: "date/fee-after-filing", Severity: Error, Message: text("date/fee-after-filing", map[string]string{"fee": d, "filed": r.filed})}, "fee", "date"))
 		}
 	}
@@ -445,8 +461,8 @@ func (r *run) renewal() {
 	}
 	c, err1 := time.Parse("2006-01-02", day)
 	f, err2 := time.Parse("2006-01-02", r.filed)
-	if err1 != nil || err2 != nil {
-		return
+	if err1 != nil || err2 != nil || day < earliestDate || r.filed < earliestDate {
+		return // dates reports an impossible date
 	}
 	days := int(f.Sub(c).Hours() / 24)
 	args := map[string]string{"filed": r.filed, "change": day, "days": fmt.Sprint(days), "window": fmt.Sprint(w.Days)}

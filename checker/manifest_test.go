@@ -180,3 +180,32 @@ func TestManyUnknownKeys(t *testing.T) {
 		t.Errorf("%d document/unknown findings, want 45000", n)
 	}
 }
+
+// TestImpossibleDates checks that a date the schema's format lets through
+// but no application can have (year 0000) is one error at its own line,
+// without a second message from the fee or renewal checks; a 13th month is
+// the schema's format error.
+func TestImpossibleDates(t *testing.T) {
+	ck := newChecker(t)
+	for _, c := range []struct{ from, to, code string }{
+		{`date: "2026-10-30"`, `date: "0000-12-29"`, "date/implausible"},
+		{`filed: "2026-11-02"`, `filed: "0000-11-02"`, "date/implausible"},
+		{`date: "2026-10-30"`, `date: "2026-13-01"`, "manifest/format"},
+		{`filed: "2026-11-02"`, `filed: "2026-02-30"`, "manifest/format"},
+	} {
+		text := strings.Replace(passManifest, c.from, c.to, 1)
+		if text == passManifest {
+			t.Fatalf("%s is not in the test manifest", c.from)
+		}
+		rep := checkManifest(t, ck, "manifest.yaml", text, checker.Options{})
+		var errs []string
+		for _, f := range rep.Findings {
+			if f.Severity == checker.Error {
+				errs = append(errs, f.Code)
+			}
+		}
+		if rep.Verdict != checker.Fail || len(errs) != 1 || errs[0] != c.code {
+			t.Errorf("%s: verdict %s, errors %v; want one %s\n%s", c.to, rep.Verdict, errs, c.code, dump(rep))
+		}
+	}
+}
