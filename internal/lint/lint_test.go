@@ -67,12 +67,12 @@ func report(t *testing.T, fsys fs.FS, now time.Time) string {
 func renderProblems(probs []rules.Problem) string {
 	var b strings.Builder
 	for _, p := range probs {
-		what, _ := Message(p, rules.EN)
+		what, fix := Message(p, rules.EN)
 		sev := ""
 		if w := Severity(p.Severity, rules.EN); w != "" {
 			sev = w + ": "
 		}
-		fmt.Fprintf(&b, "%s:%d:%d: %s%s: %s\n", p.File, p.Pos.Line, p.Pos.Col, sev, p.Code, what)
+		fmt.Fprintf(&b, "%s:%d:%d: %s%s: %s\n\tfix: %s\n", p.File, p.Pos.Line, p.Pos.Col, sev, p.Code, what, fix)
 	}
 	return b.String()
 }
@@ -80,7 +80,7 @@ func renderProblems(probs []rules.Problem) string {
 // TestCases runs testdata/cases/*.txtar. Each case overlays files on the
 // base tree (a section named "remove" lists files to delete) and gives in
 // its "want" section the exact problems lint must print: file, line,
-// column, code and message.
+// column, severity (when a warning), code, message and fix.
 func TestCases(t *testing.T) {
 	files, _ := filepath.Glob("testdata/cases/*.txtar")
 	if len(files) == 0 {
@@ -180,4 +180,40 @@ func codeLiterals(b []byte) []string {
 		}
 	}
 	return out
+}
+
+// TestMessageLanguages pins messages whose words depend on the language
+// beyond their template: JSON types in words, and plural forms.
+func TestMessageLanguages(t *testing.T) {
+	p := rules.Problem{Code: "schema/type", Args: []string{"/name/en", "string|object", "array", `en: "…"`}}
+	for l, want := range map[rules.Lang]string{
+		rules.RU: "/name/en: нужно записать текст или ключи со значениями (ключ: значение), а не список",
+		rules.KK: "/name/en: мұнда тізім емес, мәтін немесе мәндері бар кілттер (кілт: мән) жазылуы керек",
+		rules.EN: "/name/en: expected text or keys with values (key: value), found a list",
+	} {
+		if got, _ := Message(p, l); got != want {
+			t.Errorf("%s: got %q, want %q", l, got, want)
+		}
+	}
+	for _, c := range []struct {
+		files, errs, warns int
+		l                  rules.Lang
+		want               string
+	}{
+		{52, 0, 0, rules.EN, "52 files, 0 problems"},
+		{1, 1, 0, rules.EN, "1 file, 1 problem"},
+		{52, 0, 2, rules.EN, "52 files, 0 errors, 2 warnings — warnings do not fail lint"},
+		{52, 1, 1, rules.EN, "52 files, 1 error, 1 warning"},
+		{52, 0, 0, rules.RU, "52 файла, 0 проблем"},
+		{21, 1, 0, rules.RU, "21 файл, 1 проблема"},
+		{11, 3, 0, rules.RU, "11 файлов, 3 проблемы"},
+		{54, 0, 2, rules.RU, "54 файла, 0 ошибок, 2 предупреждения — предупреждения не мешают пройти проверку"},
+		{54, 12, 1, rules.RU, "54 файла, 12 ошибок, 1 предупреждение"},
+		{52, 0, 0, rules.KK, "52 файл, 0 мәселе"},
+		{52, 0, 2, rules.KK, "52 файл, 0 қате, 2 ескерту — ескертулер тексеруден өтуге кедергі келтірмейді"},
+	} {
+		if got := Summary(c.files, c.errs, c.warns, c.l); got != c.want {
+			t.Errorf("Summary(%d, %d, %d, %s) = %q, want %q", c.files, c.errs, c.warns, c.l, got, c.want)
+		}
+	}
 }

@@ -58,8 +58,27 @@ var messages = map[string]message{
 		tr("неизвестный ключ {1} в {2}", "{2} ішінде белгісіз кілт: {1}", "unknown key {1} in {2}"),
 		tr("проверьте написание; допустимые ключи описаны в schemas/rules/", "жазылуын тексеріңіз; рұқсат етілген кілттер schemas/rules/ ішінде сипатталған", "check the spelling; the allowed keys are described in schemas/rules/")},
 	"schema/type": {
-		tr("{1}: ожидается {2}, а записано {3}", "{1}: {2} күтіледі, ал {3} жазылған", "{1}: expected {2}, found {3}"),
-		tr("исправьте вид значения (строки с двоеточием возьмите в кавычки)", "мәннің түрін түзетіңіз (қос нүктесі бар жолдарды тырнақшаға алыңыз)", "change the value's form (quote strings that contain a colon)")},
+		typeMsg,
+		tr("запишите {2:type}, например: {4}", "{2:type} жазыңыз, мысалы: {4}", "write {2:type}, e.g. {4}")},
+	"schema/type-number": {
+		typeMsg,
+		tr("запишите число цифрами, без кавычек и слов, например: {4}", "санды цифрмен, тырнақшасыз және сөзсіз жазыңыз, мысалы: {4}", "write the number in digits, without quotes or words, e.g. {4}")},
+	"schema/type-text": {
+		typeMsg,
+		tr("запишите текст в той же строке, что и ключ; если в нём есть двоеточие или #, или он начинается со скобки, кавычки или другого знака, возьмите его в двойные кавычки, например: {4}",
+			"мәтінді кілтпен бір жолға жазыңыз; ішінде қос нүкте не # болса немесе ол жақшадан, тырнақшадан не басқа таңбадан басталса, оны қос тырнақшаға алыңыз, мысалы: {4}",
+			"write the text on the same line as the key, in double quotes if it contains a colon or #, or begins with a bracket, a quote or another sign, e.g. {4}")},
+	"schema/type-list": {
+		typeMsg,
+		tr("запишите список: в квадратных скобках, например: {4}, или по одному элементу в строке, и каждая такая строка начинается с «- »",
+			"тізім жазыңыз: тік жақшада, мысалы: {4}, немесе әр жолға бір элементтен, әр жол «- » таңбасынан басталады",
+			"write a list: in square brackets, e.g. {4}, or one item per line, each line starting with \"- \"")},
+	"schema/type-map": {
+		typeMsg,
+		tr("запишите ключи со значениями, например: {4}", "мәндері бар кілттерді жазыңыз, мысалы: {4}", "write keys with values, e.g. {4}")},
+	"schema/type-bool": {
+		typeMsg,
+		tr("запишите true или false без кавычек, например: {4}", "true не false мәнін тырнақшасыз жазыңыз, мысалы: {4}", "write true or false, without quotes, e.g. {4}")},
 	"schema/enum": {
 		tr("{1}: значение «{2}» не из списка ({3})", "{1}: «{2}» мәні тізімде жоқ ({3})", "{1}: \"{2}\" is not one of: {3}"),
 		tr("выберите значение из списка", "тізімнен мән таңдаңыз", "use one of the listed values")},
@@ -232,10 +251,51 @@ func Summary(files, errors, warnings int, l rules.Lang) string {
 	return line
 }
 
-// render fills a template with a problem's arguments.
-func render(tmpl string, args []string) string {
+// typeMsg says what type a value should have and what it has, for every
+// schema/type code; the codes differ in their advice.
+var typeMsg = tr("{1}: нужно записать {2:type}, а не {3:type}", "{1}: мұнда {3:type} емес, {2:type} жазылуы керек", "{1}: expected {2:type}, found {3:type}")
+
+// typeNames are the JSON types of a schema in words, as {N:type} renders
+// them: an argument "string|object" reads "text or keys with values".
+var typeNames = map[string]map[rules.Lang]string{
+	"string":  tr("текст", "мәтін", "text"),
+	"integer": tr("целое число", "бүтін сан", "a whole number"),
+	"number":  tr("число", "сан", "a number"),
+	"boolean": tr("true или false", "true не false", "true or false"),
+	"array":   tr("список", "тізім", "a list"),
+	"object":  tr("ключи со значениями (ключ: значение)", "мәндері бар кілттер (кілт: мән)", "keys with values (key: value)"),
+	"null":    tr("пустое значение", "бос мән", "an empty value"),
+}
+
+var orWord = tr("или", "немесе", "or")
+
+// typeWords renders "integer|number" as the types in words, joined by "or".
+func typeWords(arg string, l rules.Lang) string {
+	parts := strings.Split(arg, "|")
+	if len(parts) == 2 && ((parts[0] == "integer" && parts[1] == "number") || (parts[0] == "number" && parts[1] == "integer")) {
+		parts = []string{"number"}
+	}
+	words := make([]string, len(parts))
+	for i, p := range parts {
+		if w, ok := typeNames[p]; ok {
+			words[i] = w[l]
+		} else {
+			words[i] = p
+		}
+	}
+	if len(words) == 1 {
+		return words[0]
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " " + orWord[l] + " " + words[len(words)-1]
+}
+
+// render fills a template with a problem's arguments: {1} is the first
+// argument as is, {1:type} the first argument read as JSON types in words.
+func render(tmpl string, args []string, l rules.Lang) string {
 	for i, a := range args {
-		tmpl = strings.ReplaceAll(tmpl, "{"+strconv.Itoa(i+1)+"}", a)
+		n := strconv.Itoa(i + 1)
+		tmpl = strings.ReplaceAll(tmpl, "{"+n+":type}", typeWords(a, l))
+		tmpl = strings.ReplaceAll(tmpl, "{"+n+"}", a)
 	}
 	return tmpl
 }
@@ -246,7 +306,12 @@ func Message(p rules.Problem, lang rules.Lang) (what, fix string) {
 	if !ok {
 		return p.Code + " " + strings.Join(p.Args, " "), ""
 	}
-	return render(m.msg[lang], p.Args), render(m.fix[lang], p.Args)
+	return render(m.msg[lang], p.Args, lang), render(m.fix[lang], p.Args, lang)
+}
+
+var explainedType = map[string]string{
+	"schema/type-number": "number", "schema/type-text": "string", "schema/type-list": "array",
+	"schema/type-map": "object", "schema/type-bool": "boolean",
 }
 
 // Codes lists every problem code, sorted.
@@ -267,5 +332,8 @@ func Explain(code string, lang rules.Lang) (what, fix string, ok bool) {
 		return "", "", false
 	}
 	dots := []string{"…", "…", "…", "…", "…"}
-	return render(m.msg[lang], dots), render(m.fix[lang], dots), true
+	if t, ok := explainedType[code]; ok {
+		dots[1] = t // the type these codes expect is known without a problem
+	}
+	return render(m.msg[lang], dots, lang), render(m.fix[lang], dots, lang), true
 }

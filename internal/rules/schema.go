@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"math/big"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -83,7 +84,7 @@ func validate(file, schema string, root *yaml.Node, value any) ([]Problem, error
 	}
 	var out []Problem
 	seen := map[string]bool{}
-	for _, leaf := range schemaerr.Leaves(ve) {
+	for _, leaf := range schemaerr.Leaves(mergeTypeChoices(ve)) {
 		p := problemOf(file, root, leaf)
 		k := p.String()
 		if !seen[k] {
@@ -111,7 +112,7 @@ func problemOf(file string, root *yaml.Node, e *jsonschema.ValidationError) Prob
 		p.Pos = Pos{kn.Line, kn.Column}
 		p.Code, p.Args = "schema/unknown-key", []string{strings.Join(k.Properties, ", "), where}
 	case *kind.Type:
-		p.Code, p.Args = "schema/type", []string{where, strings.Join(k.Want, " or "), k.Got}
+		p.Code, p.Args = typeCode(k.Want), []string{where, strings.Join(k.Want, "|"), k.Got, typeExample(loc, k.Want)}
 	case *kind.Enum:
 		p.Code, p.Args = "schema/enum", []string{where, fmt.Sprint(k.Got), joinAny(k.Want)}
 	case *kind.Const:
@@ -181,4 +182,182 @@ func ratString(r *big.Rat) string {
 		return r.Num().String()
 	}
 	return r.FloatString(2)
+}
+
+// mergeTypeChoices rewrites every oneOf or anyOf whose branches all failed
+// only because the value has another type (a text where a number, a list or
+// a gap may stand) into one type failure that names every type allowed, so
+// the message lists them all instead of the first branch's.
+func mergeTypeChoices(e *jsonschema.ValidationError) *jsonschema.ValidationError {
+	if len(e.Causes) == 0 {
+		return e
+	}
+	out := *e
+	out.Causes = make([]*jsonschema.ValidationError, len(e.Causes))
+	for i, c := range e.Causes {
+		out.Causes[i] = mergeTypeChoices(c) // inner choices first: lines is a choice within a choice
+	}
+	switch e.ErrorKind.(type) {
+	case *kind.OneOf, *kind.AnyOf:
+	default:
+		return &out
+	}
+	var want []string
+	got := ""
+	for _, c := range out.Causes {
+		ls := schemaerr.Leaves(c)
+		if len(ls) != 1 || !sameLocation(ls[0].InstanceLocation, e.InstanceLocation) {
+			return &out
+		}
+		t, ok := ls[0].ErrorKind.(*kind.Type)
+		if !ok {
+			return &out
+		}
+		got = t.Got
+		for _, w := range t.Want {
+			if !contains(want, w) {
+				want = append(want, w)
+			}
+		}
+	}
+	return &jsonschema.ValidationError{
+		SchemaURL:        e.SchemaURL,
+		InstanceLocation: e.InstanceLocation,
+		ErrorKind:        &kind.Type{Got: got, Want: want},
+	}
+}
+
+func sameLocation(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// typeCode picks the message for a value of the wrong type by what was
+// expected: each kind of value has its own advice (digits without quotes,
+// quotes around a text with a colon, a list in brackets…).
+func typeCode(want []string) string {
+	if len(want) == 2 && contains(want, "integer") && contains(want, "number") {
+		want = []string{"number"}
+	}
+	if len(want) != 1 {
+		return "schema/type"
+	}
+	switch want[0] {
+	case "integer", "number":
+		return "schema/type-number"
+	case "string":
+		return "schema/type-text"
+	case "array":
+		return "schema/type-list"
+	case "object":
+		return "schema/type-map"
+	case "boolean":
+		return "schema/type-bool"
+	}
+	return "schema/type"
+}
+
+// keyExamples are values of the usual keys, by the JSON type they stand
+// for, written as a person would write them in a rule file.
+var keyExamples = map[string]map[string]string{
+	"integer": {
+		"days": "15", "minutes": "30", "kzt": "3932", "lines": "229", "n": "1", "order": "1",
+		"copies": "2", "pass_percent": "70", "min": "3",
+	},
+	"number": {"mci": "10"},
+	"string": {
+		"ru": `"Срок: 15 рабочих дней"`, "kk": `"Мерзімі: 15 жұмыс күні"`, "en": `"Term: 15 working days"`,
+		"text": `"Срок: 15 рабочих дней"`, "quote": `"Срок: 15 рабочих дней"`,
+		"id": "fee-receipt", "act": "knb-2023-1", "see": "knb-2015-30", "at": "app1/p8/sp1",
+		"part": "app1", "service": "sts-license", "edition": `"2023"`, "date": "2023-01-05",
+		"not_before": "2023-01-16", "file": "000_b875e849257652bf.txt", "files": "rules/vocab.yaml",
+		"unit": "working", "actor": "executor", "medium": "scan", "status": "in-force",
+		"by": `"Legal department"`, "open": `"09:00"`, "close": `"18:30"`, "break": `"13:00"`, "number": `"+7 7172 76-29-00"`,
+	},
+	"array": {
+		"asks": "[applicant, payment]", "value": "[legal-entity, individual-entrepreneur]",
+		"files": "[rules/vocab.yaml]", "amends": "[knb-2015-30]", "languages": "[ru, kk]",
+		"break": `["13:00", "14:00"]`, "lines": "[229, 235]",
+	},
+	"object": {
+		"cite":  "{act: knb-2023-1, at: app1/p8, lines: [229, 235]}",
+		"lines": "{ru: [97, 113], kk: [143, 161]}",
+		"term":  "{days: 15, unit: working, from: receipt}", "window": "{days: 30, unit: calendar}",
+		"fee":      "{mci: 10, cite: {act: knb-2023-1, at: app1/p8}}",
+		"reviewed": "{date: 2026-11-29, by: …}", "verified": "{date: 2026-11-29, by: …, how: …}",
+		"number": `{native: "46/қе", latin: "46/ke"}`,
+		"name":   "{ru: …, kk: …, en: …}", "title": "{ru: …, kk: …, en: …}", "short": "{ru: …, kk: …, en: …}",
+		"issuer": "{ru: …, kk: …, en: …}", "note": "{ru: …, kk: …, en: …}", "summary": "{ru: …, kk: …, en: …}",
+		"rule": "{ru: …, kk: …, en: …}", "law": "{ru: …, kk: …, en: …}", "reason": "{ru: …, kk: …, en: …}",
+		"address": "{ru: …, kk: …, en: …}", "doubtful": "{ru: …, kk: …, en: …}",
+	},
+	"boolean": {"due": "false"},
+}
+
+// gapKeys are the facts an edition may replace by a gap: their example of
+// keys with values is the gap.
+var gapKeys = []string{
+	"legal_basis", "applicants", "channels", "service_form", "result", "result_form", "subspecies",
+	"kinds", "steps", "documents", "payment", "renewal", "triggers", "refusal_grounds", "appeals",
+	"qualification", "test", "experience_years", "contacts", "forms", "registration", "repealed_by",
+	"in_force", "effective", "provider",
+}
+
+// typeExample shows how the value at loc is written when it has one of the
+// types in want, e.g. "days: 15" or, for a list item, "- rules/vocab.yaml".
+func typeExample(loc []string, want []string) string {
+	key, item := "", false
+	for i := len(loc) - 1; i >= 0; i-- {
+		if _, err := strconv.Atoi(loc[i]); err != nil {
+			key = loc[i]
+			break
+		}
+		item = true
+	}
+	value := ""
+	for _, w := range want {
+		if ex, ok := keyExamples[w][key]; ok && !item {
+			value = ex
+			break
+		}
+		if w == "object" && contains(gapKeys, key) && !item {
+			value = "{unknown: not-stated}"
+			break
+		}
+	}
+	if value == "" && item {
+		// A list item: its example is the list's own item, if known.
+		if ex, ok := keyExamples[want[0]][key]; ok {
+			value = ex
+		}
+	}
+	if value == "" {
+		value = map[string]string{
+			"integer": "15", "number": "15", "string": `"…"`, "array": "[…, …]",
+			"object": "{…: …}", "boolean": "true", "null": "null",
+		}[want[0]]
+	}
+	switch {
+	case item:
+		return "- " + value
+	case key == "":
+		return value
+	}
+	return key + ": " + value
 }
