@@ -625,12 +625,8 @@ func checkTerms(s *rules.Set, r *Reporter) {
 	}
 }
 
-func realDate(s string) bool {
-	_, err := time.Parse("2006-01-02", s)
-	return err == nil
-}
-
-// checkDates makes sure dates exist and follow each other.
+// checkDates makes sure dates follow each other. That each date exists is
+// the schema's "date" format (rules.Load), so it holds for every date here.
 func checkDates(s *rules.Set, r *Reporter) {
 	for _, a := range s.ActsByDate() {
 		dates := []struct{ key, val string }{{"date", a.Date}}
@@ -647,30 +643,15 @@ func checkDates(s *rules.Set, r *Reporter) {
 			dates = append(dates, struct{ key, val string }{"repealed_by.not_before", a.RepealedBy.NotBefore})
 		}
 		for i, d := range dates {
-			path := strings.Split(d.key, ".")
-			if !realDate(d.val) {
-				r.Add(a.File, s.PosOf(a.File, path...), "date/invalid", d.val)
-				continue
-			}
 			if i > 0 && d.val < a.Date {
-				r.Add(a.File, s.PosOf(a.File, path...), "date/order", d.key, d.val, "date", a.Date)
+				r.Add(a.File, s.PosOf(a.File, strings.Split(d.key, ".")...), "date/order", d.key, d.val, "date", a.Date)
 			}
 		}
 	}
 	if s.MCI != nil {
 		for i, v := range s.MCI.Values {
-			if !realDate(v.From) {
-				r.Add(s.MCI.File, v.Pos, "date/invalid", v.From)
-			}
 			if i > 0 && v.From <= s.MCI.Values[i-1].From {
 				r.Add(s.MCI.File, v.Pos, "date/order", "from", v.From, "from", s.MCI.Values[i-1].From)
-			}
-		}
-	}
-	if s.Changes != nil {
-		for _, c := range s.Changes.Changes {
-			if !realDate(c.Date) {
-				r.Add(s.Changes.File, c.Pos, "date/invalid", c.Date)
 			}
 		}
 	}

@@ -83,7 +83,7 @@ var messages = map[string]message{
 		tr("{1}: значение «{2}» не из списка ({3})", "{1}: «{2}» мәні тізімде жоқ ({3})", "{1}: \"{2}\" is not one of: {3}"),
 		tr("выберите значение из списка", "тізімнен мән таңдаңыз", "use one of the listed values")},
 	"schema/pattern": {
-		tr("{1}: «{2}» записано в неверном виде {3}", "{1}: «{2}» дұрыс емес түрде жазылған {3}", "{1}: \"{2}\" is not written the right way {3}"),
+		tr("{1}: «{2}» записано в неверном виде{3:form}", "{1}: «{2}» дұрыс емес түрде жазылған{3:form}", "{1}: \"{2}\" is not written the right way{3:form}"),
 		tr("идентификатор: строчные латинские буквы, цифры и дефисы (sts-license); дата: 2006-01-02; редакция: год в кавычках (\"2023\"); единица акта: p8/sp1", "идентификатор: кіші латын әріптері, цифрлар және дефис (sts-license); күн: 2006-01-02; басылым: тырнақшадағы жыл (\"2023\"); акт бірлігі: p8/sp1", "ids: lower-case letters, digits and hyphens (sts-license); dates: 2006-01-02; editions: a quoted year (\"2023\"); act units: p8/sp1")},
 	"schema/too-few": {
 		tr("{1}: нужно не меньше {2} элементов", "{1}: кемінде {2} элемент қажет", "{1}: needs at least {2} items"),
@@ -194,8 +194,8 @@ var messages = map[string]message{
 		tr("{1} ({2}) раньше, чем {3} ({4})", "{1} ({2}) {3} ({4}) күнінен ерте", "{1} ({2}) is earlier than {3} ({4})"),
 		tr("проверьте даты", "күндерді тексеріңіз", "check the dates")},
 	"date/invalid": {
-		tr("даты {1} не существует", "{1} күні жоқ", "{1} is not a real date"),
-		tr("исправьте дату", "күнді түзетіңіз", "correct the date")},
+		tr("даты {1} не бывает", "{1} деген күн болмайды", "{1} is not a real date"),
+		tr("запишите существующую дату в виде ГГГГ-ММ-ДД: месяц от 01 до 12, день, который есть в этом месяце, год от 1900 до 2100", "бар күнді ЖЖЖЖ-АА-КК түрінде жазыңыз: ай 01-ден 12-ге дейін, сол айда бар күн, жыл 1900-ден 2100-ге дейін", "write a date that exists, as YYYY-MM-DD: a month from 01 to 12, a day that month has, a year from 1900 to 2100")},
 }
 
 // Severity names a problem's severity in a report line, or "" for an error:
@@ -289,12 +289,23 @@ func typeWords(arg string, l rules.Lang) string {
 	return strings.Join(words[:len(words)-1], ", ") + " " + orWord[l] + " " + words[len(words)-1]
 }
 
+// forms say what a value matching a pattern looks like, by the shared
+// definition the pattern comes from; {N:form} renders them.
+var forms = map[string]map[rules.Lang]string{
+	"id":      tr(" (нужен идентификатор: строчные латинские буквы, цифры и дефисы, например sts-license)", " (идентификатор керек: кіші латын әріптері, цифрлар және дефис, мысалы sts-license)", " (an id is lower-case letters, digits and hyphens, e.g. sts-license)"),
+	"date":    tr(" (нужна дата в виде 2006-01-02)", " (2006-01-02 түріндегі күн керек)", " (a date is written 2006-01-02)"),
+	"edition": tr(" (нужен год редакции в кавычках, например \"2023\")", " (тырнақшадағы басылым жылы керек, мысалы \"2023\")", " (an edition is a quoted year, e.g. \"2023\")"),
+	"at":      tr(" (нужна единица акта, например app1/p8/sp1)", " (акт бірлігі керек, мысалы app1/p8/sp1)", " (an act unit is written like app1/p8/sp1)"),
+}
+
 // render fills a template with a problem's arguments: {1} is the first
-// argument as is, {1:type} the first argument read as JSON types in words.
+// argument as is, {1:type} the first argument read as JSON types in words,
+// {1:form} the form a pattern's definition asks for.
 func render(tmpl string, args []string, l rules.Lang) string {
 	for i, a := range args {
 		n := strconv.Itoa(i + 1)
 		tmpl = strings.ReplaceAll(tmpl, "{"+n+":type}", typeWords(a, l))
+		tmpl = strings.ReplaceAll(tmpl, "{"+n+":form}", forms[a][l])
 		tmpl = strings.ReplaceAll(tmpl, "{"+n+"}", a)
 	}
 	return tmpl

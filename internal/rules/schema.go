@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"io/fs"
 	"math/big"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
@@ -33,6 +35,7 @@ func ruleSchemas() (map[string]*jsonschema.Schema, error) {
 		c := jsonschema.NewCompiler()
 		c.DefaultDraft(jsonschema.Draft2020)
 		c.AssertFormat()
+		c.RegisterFormat(&jsonschema.Format{Name: "date", Validate: validDate})
 		entries, err := fs.ReadDir(schemas.Rules, "rules")
 		if err != nil {
 			compileErr = err
@@ -117,6 +120,12 @@ func problemOf(file string, root *yaml.Node, e *jsonschema.ValidationError) Prob
 		p.Code, p.Args = "schema/enum", []string{where, fmt.Sprint(k.Got), joinAny(k.Want)}
 	case *kind.Const:
 		p.Code, p.Args = "schema/enum", []string{where, fmt.Sprint(k.Got), fmt.Sprint(k.Want)}
+	case *kind.Format:
+		if k.Want == "date" {
+			p.Code, p.Args = "date/invalid", []string{fmt.Sprint(k.Got)}
+		} else {
+			p.Code, p.Args = "schema/invalid", []string{where, e.Error()}
+		}
 	case *kind.Pattern:
 		p.Code, p.Args = "schema/pattern", []string{where, k.Got, hintFor(e.SchemaURL)}
 	case *kind.MinItems:
@@ -151,6 +160,28 @@ func problemOf(file string, root *yaml.Node, e *jsonschema.ValidationError) Prob
 	return p
 }
 
+var dateShape = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
+
+// validDate is the "date" format of the rule schemas, for every date the
+// rule data holds: a day that exists (no 2026-02-30, no month 13) in the
+// years the data can be about, so that a slip such as 0202 for 2022 or
+// 0000 fails too. A value not shaped like a date is left to the pattern,
+// whose message explains the shape; one mistake, one message.
+func validDate(v any) error {
+	s, ok := v.(string)
+	if !ok || !dateShape.MatchString(s) {
+		return nil
+	}
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return err
+	}
+	if y := t.Year(); y < 1900 || y > 2100 {
+		return fmt.Errorf("year %d is outside 1900–2100", y)
+	}
+	return nil
+}
+
 // hintFor explains a pattern by the shared definition it comes from.
 func hintFor(schemaURL string) string {
 	for _, h := range []struct{ def, hint string }{
@@ -159,7 +190,7 @@ func hintFor(schemaURL string) string {
 		{"$defs/edition", "edition"},
 		{"$defs/at", "at"},
 	} {
-		if strings.Contains(schemaURL, h.def+"/") || strings.HasSuffix(schemaURL, h.def+"/pattern") {
+		if strings.HasSuffix(schemaURL, h.def) || strings.HasSuffix(schemaURL, h.def+"/pattern") {
 			return h.hint
 		}
 	}
