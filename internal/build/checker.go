@@ -17,13 +17,16 @@ import (
 	"strings"
 
 	"ruqsat/internal/gen/checklist"
+	"ruqsat/internal/gen/tracked"
 	"ruqsat/internal/rules"
 )
 
-// buildChecklists regenerates schemas/checklists/ and publishes it, with
+// buildChecklists regenerates schemas/checklists/ and examples/ and publishes the checklists, with
 // bundle.json — every checklist in one file — for the browser checker.
 func buildChecklists(ctx context.Context, o Options, s *rules.Set) error {
-	if err := checklist.Write(o.Root, s); err != nil {
+	// The committed checklists and examples are brought up to date first,
+	// as `ruqsat gen` does: one command after an edit does everything.
+	if err := tracked.Write(o.Root, s); err != nil {
 		return err
 	}
 	files, err := checklist.Files(s)
