@@ -9,7 +9,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 	"sort"
 
@@ -17,6 +16,7 @@ import (
 
 	"ruqsat/internal/legalfmt"
 	"ruqsat/internal/rules"
+	"ruqsat/internal/syncdir"
 	"ruqsat/schemas"
 )
 
@@ -92,26 +92,8 @@ func Write(root string, s *rules.Set) error {
 	if err != nil {
 		return err
 	}
-	dir := filepath.Join(root, Dir)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	old, _ := filepath.Glob(filepath.Join(dir, "*.json"))
-	for _, f := range old {
-		if _, keep := files[filepath.Base(f)]; !keep {
-			os.Remove(f)
-		}
-	}
-	for name, b := range files {
-		p := filepath.Join(dir, name)
-		if cur, err := os.ReadFile(p); err == nil && bytes.Equal(cur, b) {
-			continue
-		}
-		if err := os.WriteFile(p, b, 0o644); err != nil {
-			return err
-		}
-	}
-	return nil
+	_, err = syncdir.Write(filepath.Join(root, Dir), files)
+	return err
 }
 
 func name(e *rules.Edition, kind string) string {

@@ -10,13 +10,9 @@ import (
 	"bytes"
 	_ "embed"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"image"
 	"image/png"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -24,6 +20,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"ruqsat/checker/kzid"
+	"ruqsat/internal/syncdir"
 )
 
 // Dir is where the examples live, relative to the repository root.
@@ -576,9 +573,6 @@ func addDays(day string, n int) string {
 
 // Write writes the examples under dir, replacing what is there.
 func Write(dir string, pkgs []Package) error {
-	// Only what differs is written and only what is gone removed, so a
-	// rebuild leaves unchanged examples alone (and readers of the folder
-	// never see it empty).
 	want := map[string][]byte{"README.md": readme(pkgs)}
 	for _, p := range pkgs {
 		if p.Zip {
@@ -590,47 +584,11 @@ func Write(dir string, pkgs []Package) error {
 			continue
 		}
 		for path, b := range p.Files {
-			want[filepath.Join(p.Name, filepath.FromSlash(path))] = b
+			want[p.Name+"/"+path] = b
 		}
 	}
-	var dirs []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if errors.Is(err, fs.ErrNotExist) && p == dir {
-			return filepath.SkipDir
-		}
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		if d.IsDir() {
-			dirs = append(dirs, p)
-			return nil
-		}
-		if _, keep := want[rel]; !keep {
-			return os.Remove(p)
-		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	for rel, b := range want {
-		full := filepath.Join(dir, rel)
-		if cur, err := os.ReadFile(full); err == nil && bytes.Equal(cur, b) {
-			continue
-		}
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(full, b, 0o644); err != nil {
-			return err
-		}
-	}
-	// Folders emptied above go too, deepest first.
-	for i := len(dirs) - 1; i > 0; i-- {
-		os.Remove(dirs[i]) // fails, as it should, on a folder still in use
-	}
-	return nil
+	_, err := syncdir.Write(dir, want)
+	return err
 }
 
 // Zip packs a package into a zip with fixed times, so it is reproducible.

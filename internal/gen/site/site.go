@@ -9,7 +9,6 @@ import (
 	"embed"
 	"fmt"
 	"html/template"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -23,6 +22,7 @@ import (
 	"ruqsat/internal/kkstem"
 	"ruqsat/internal/legalfmt"
 	"ruqsat/internal/rules"
+	"ruqsat/internal/syncdir"
 )
 
 //go:embed templates/*.html
@@ -76,14 +76,11 @@ type page struct {
 }
 
 // Generate writes the content files for every language under dir/<lang>/
-// and returns the number of pages written. The language folders are
-// removed first so no page of a deleted rule survives.
+// and returns the number of pages. Each language folder is made to hold
+// exactly its pages: no page of a deleted rule survives, and files whose
+// bytes did not change are left alone, so Hugo's server re-renders only
+// what an edit changed.
 func (g *Generator) Generate(dir string) (int, error) {
-	for _, l := range rules.Langs {
-		if err := os.RemoveAll(filepath.Join(dir, string(l))); err != nil {
-			return 0, err
-		}
-	}
 	// The languages are independent: render them side by side.
 	counts := make([]int, len(rules.Langs))
 	errs := make([]error, len(rules.Langs))
@@ -97,13 +94,17 @@ func (g *Generator) Generate(dir string) (int, error) {
 				errs[i] = err
 				return
 			}
+			files := make(map[string][]byte, len(pages))
 			for _, p := range pages {
-				if err := writePage(filepath.Join(dir, string(l), filepath.FromSlash(p.path)), p); err != nil {
+				b, err := p.bytes()
+				if err != nil {
 					errs[i] = err
 					return
 				}
-				counts[i]++
+				files[p.path] = b
 			}
+			counts[i] = len(pages)
+			_, errs[i] = syncdir.Write(filepath.Join(dir, string(l)), files)
 		}()
 	}
 	wg.Wait()
@@ -117,20 +118,18 @@ func (g *Generator) Generate(dir string) (int, error) {
 	return n, nil
 }
 
-func writePage(file string, p page) error {
+// bytes is the content file: YAML front matter, then the body.
+func (p page) bytes() ([]byte, error) {
 	var b bytes.Buffer
 	fm, err := yaml.Marshal(p.front)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	b.WriteString("---\n")
 	b.Write(fm)
 	b.WriteString("---\n")
 	b.Write(p.body)
-	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-		return err
-	}
-	return os.WriteFile(file, b.Bytes(), 0o644)
+	return b.Bytes(), nil
 }
 
 // pages lists every page of one language.

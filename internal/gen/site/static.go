@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
@@ -18,9 +19,8 @@ import (
 // (data/rules.json), the JSON Schemas of the rule data (schemas/rules/) and
 // an Atom feed of rule changes per language.
 func (g *Generator) GenerateStatic(dir string) error {
-	if err := os.RemoveAll(dir); err != nil {
-		return err
-	}
+	// Not emptied first: the checker and checklist steps write beside
+	// these files, and the live preview's server must never see them go.
 	if err := g.writeExport(filepath.Join(dir, "data", "rules.json")); err != nil {
 		return err
 	}
@@ -49,7 +49,11 @@ func (g *Generator) GenerateStatic(dir string) error {
 	return nil
 }
 
+// writeFile writes b unless the file already holds it (see syncdir).
 func writeFile(path string, b []byte) error {
+	if cur, err := os.ReadFile(path); err == nil && bytes.Equal(cur, b) {
+		return nil
+	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
