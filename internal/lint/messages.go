@@ -37,8 +37,44 @@ var messages = map[string]message{
 		tr("{1} в файле — «{2}», а по имени файла должно быть «{3}»", "файлдағы {1} — «{2}», ал файл атауы бойынша «{3}» болуы керек", "{1} is \"{2}\" but the file's place says \"{3}\""),
 		tr("исправьте значение или переименуйте файл", "мәнді түзетіңіз немесе файлдың атын өзгертіңіз", "correct the value or rename the file")},
 	"yaml/syntax": {
-		tr("ошибка синтаксиса YAML: {1}", "YAML синтаксис қатесі: {1}", "YAML syntax error: {1}"),
-		tr("проверьте отступы и кавычки; значение с «: » или запятой внутри {…} возьмите в кавычки", "шегіністер мен тырнақшаларды тексеріңіз; {…} ішіндегі «: » немесе үтірі бар мәнді тырнақшаға алыңыз", "check indentation and quoting; quote a value containing \": \" or a comma inside {…}")},
+		tr("ошибка синтаксиса YAML в этой строке", "осы жолда YAML синтаксис қатесі бар", "YAML syntax error in this line ({1})"),
+		tr("сравните строку с соседними: отступы только пробелами, после ключа двоеточие и пробел, все кавычки и скобки закрыты в той же строке", "жолды көршілес жолдармен салыстырыңыз: шегініс тек бос орынмен, кілттен кейін қос нүкте мен бос орын, барлық тырнақша мен жақша сол жолда жабылған", "compare the line with its neighbours: indent with spaces only, a colon and a space after each key, every quote and bracket closed on the same line")},
+	"yaml/empty": {
+		tr("файл пуст", "файл бос", "the file is empty"),
+		tr("восстановите содержимое файла из истории репозитория или удалите файл", "файлдың мазмұнын репозиторий тарихынан қалпына келтіріңіз немесе файлды жойыңыз", "restore its content from the repository history, or delete the file")},
+	"yaml/tab": {
+		tr("для отступа использована табуляция", "шегініс үшін табуляция қолданылған", "a tab is used for indentation"),
+		tr("делайте отступы только пробелами: YAML не допускает табуляцию (замените её пробелами, выровняв строку по соседним)", "шегіністі тек бос орынмен жасаңыз: YAML табуляцияға жол бермейді (оны бос орындармен ауыстырып, жолды көршілес жолдарға теңестіріңіз)", "indent with spaces only: YAML does not allow tabs (replace the tab with spaces, lining the line up with its neighbours)")},
+	"yaml/unclosed-quote": {
+		tr("кавычка {1}, открытая здесь, не закрыта в этой строке", "осы жерде ашылған {1} тырнақшасы осы жолда жабылмаған", "the quote {1} opened here is not closed on this line"),
+		tr("закройте текст той же кавычкой {1} в конце строки; кавычка внутри текста в двойных кавычках пишется как \\\", в одинарных — удваивается ('')", "мәтінді жолдың соңында сол {1} тырнақшасымен жабыңыз; қос тырнақшадағы мәтіннің ішіндегі тырнақша \\\" деп жазылады, дара тырнақшада екі рет жазылады ('')", "close the text with the same quote {1} at the end of the line; a quote inside the text is written \\\" within double quotes, and doubled ('') within single quotes")},
+	"yaml/unclosed-bracket": {
+		tr("скобка {1}, открытая здесь, не закрыта в этой строке", "осы жерде ашылған {1} жақшасы осы жолда жабылмаған", "the bracket {1} opened here is not closed on this line"),
+		tr("закройте её знаком {2} в той же строке; если скобка — часть текста, возьмите весь текст в двойные кавычки", "оны сол жолда {2} таңбасымен жабыңыз; жақша мәтіннің бөлігі болса, бүкіл мәтінді қос тырнақшаға алыңыз", "close it with {2} on the same line; if the bracket is part of a text, put the whole text in double quotes")},
+	"yaml/colon": {
+		tr("второе двоеточие с пробелом после него: YAML принимает текст перед ним за новый ключ", "екінші қос нүкте және одан кейін бос орын: YAML оның алдындағы мәтінді жаңа кілт деп оқиды", "a second colon followed by a space: YAML reads the text before it as another key"),
+		tr("возьмите всё значение в двойные кавычки, например: {1}", "бүкіл мәнді қос тырнақшаға алыңыз, мысалы: {1}", "put the whole value in double quotes, e.g. {1}")},
+	"yaml/after-quote": {
+		tr("после закрывающей кавычки идёт текст", "жабатын тырнақшадан кейін мәтін тұр", "text follows the closing quote"),
+		tr("поместите весь текст внутрь кавычек; кавычка внутри текста в двойных кавычках пишется как \\\"", "бүкіл мәтінді тырнақшаның ішіне орналастырыңыз; қос тырнақшадағы мәтіннің ішіндегі тырнақша \\\" деп жазылады", "put the whole text inside the quotes; a quote inside a text in double quotes is written \\\"")},
+	"yaml/after-bracket": {
+		tr("после закрывающей скобки {1} идёт текст", "жабатын {1} жақшасынан кейін мәтін тұр", "text follows the closing bracket {1}"),
+		tr("уберите текст после скобки или, если скобки — часть текста, возьмите всё значение в двойные кавычки", "жақшадан кейінгі мәтінді алып тастаңыз немесе, жақшалар мәтіннің бөлігі болса, бүкіл мәнді қос тырнақшаға алыңыз", "remove the text after the bracket or, if the brackets are part of a text, put the whole value in double quotes")},
+	"yaml/indent": {
+		tr("неверный отступ: строка начинается в столбце {1}, а ключи выше — в столбце {2:or}", "шегініс қате: жол {1}-бағаннан басталады, ал жоғарыдағы кілттер {2:or}-бағаннан басталады", "wrong indentation: the line starts in column {1}, but the keys above start in column {2:or}"),
+		tr("выровняйте строку пробелами по ключу, к которому она относится: ключи одного уровня начинаются в одном столбце", "жолды бос орындармен өзі жататын кілтке теңестіріңіз: бір деңгейдегі кілттер бір бағаннан басталады", "line it up, with spaces, with the key it belongs to: keys of one level start in the same column")},
+	"yaml/no-colon": {
+		tr("ключ без двоеточия: здесь YAML ждёт «ключ: значение»", "қос нүктесіз кілт: мұнда YAML «кілт: мән» күтеді", "a key without a colon: YAML expects \"key: value\" here"),
+		tr("поставьте после ключа двоеточие и пробел; если строка продолжает текст выше, допишите её к нему", "кілттен кейін қос нүкте мен бос орын қойыңыз; жол жоғарыдағы мәтіннің жалғасы болса, оны сол мәтінге қосыңыз", "put a colon and a space after the key; if the line continues the text above, join it to that text")},
+	"yaml/special": {
+		tr("значение начинается со знака {1}, который в YAML имеет особый смысл", "мән {1} таңбасынан басталады, ал YAML-да бұл таңбаның ерекше мағынасы бар", "the value starts with {1}, a sign that has a special meaning in YAML"),
+		tr("возьмите всё значение в двойные кавычки, например: {2}", "бүкіл мәнді қос тырнақшаға алыңыз, мысалы: {2}", "put the whole value in double quotes, e.g. {2}")},
+	"yaml/escape": {
+		tr("в двойных кавычках после обратной косой черты (\\) стоит знак, который YAML не понимает", "қос тырнақшада кері қиғаш сызықтан (\\) кейін YAML түсінбейтін таңба тұр", "in double quotes, a backslash (\\) is followed by a sign YAML does not know"),
+		tr("возьмите текст в одинарные кавычки или удвойте обратную косую черту (\\\\)", "мәтінді дара тырнақшаға алыңыз немесе кері қиғаш сызықты екі рет жазыңыз (\\\\)", "put the text in single quotes, or double the backslash (\\\\)")},
+	"yaml/dash": {
+		tr("элемент списка («- ») в одной строке с ключом", "тізім элементі («- ») кілтпен бір жолда тұр", "a list item (\"- \") on the same line as its key"),
+		tr("начните список со следующей строки, с отступом; если дефис — часть текста, возьмите весь текст в двойные кавычки", "тізімді келесі жолдан шегініспен бастаңыз; сызықша мәтіннің бөлігі болса, бүкіл мәтінді қос тырнақшаға алыңыз", "start the list on the next line, indented; if the dash is part of a text, put the whole text in double quotes")},
 	"yaml/utf8": {
 		tr("файл не в кодировке UTF-8", "файл UTF-8 кодтауында емес", "the file is not valid UTF-8"),
 		tr("сохраните файл в UTF-8", "файлды UTF-8 кодтауында сақтаңыз", "save the file as UTF-8")},
@@ -283,6 +319,11 @@ func typeWords(arg string, l rules.Lang) string {
 			words[i] = p
 		}
 	}
+	return orList(words, l)
+}
+
+// orList joins "a", "b", "c" as "a, b or c" in l.
+func orList(words []string, l rules.Lang) string {
 	if len(words) == 1 {
 		return words[0]
 	}
@@ -306,6 +347,7 @@ func render(tmpl string, args []string, l rules.Lang) string {
 		n := strconv.Itoa(i + 1)
 		tmpl = strings.ReplaceAll(tmpl, "{"+n+":type}", typeWords(a, l))
 		tmpl = strings.ReplaceAll(tmpl, "{"+n+":form}", forms[a][l])
+		tmpl = strings.ReplaceAll(tmpl, "{"+n+":or}", orList(strings.Split(a, "|"), l))
 		tmpl = strings.ReplaceAll(tmpl, "{"+n+"}", a)
 	}
 	return tmpl

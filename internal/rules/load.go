@@ -300,10 +300,25 @@ func classify(p string) string {
 	return ""
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
+// syntaxCodes are the problem codes of the kinds of YAML syntax error.
+var syntaxCodes = map[string]string{
+	yamlpos.KindEmpty:        "yaml/empty",
+	yamlpos.KindTab:          "yaml/tab",
+	yamlpos.KindQuote:        "yaml/unclosed-quote",
+	yamlpos.KindBracket:      "yaml/unclosed-bracket",
+	yamlpos.KindColon:        "yaml/colon",
+	yamlpos.KindAfter:        "yaml/after-quote",
+	yamlpos.KindAfterBracket: "yaml/after-bracket",
+	yamlpos.KindIndent:       "yaml/indent",
+	yamlpos.KindNoColon:      "yaml/no-colon",
+	yamlpos.KindSpecial:      "yaml/special",
+	yamlpos.KindEscape:       "yaml/escape",
+	yamlpos.KindDash:         "yaml/dash",
+	yamlpos.KindOther:        "yaml/syntax",
+}
 
 // parse reads one YAML document, turning syntax errors and text that is not
-// UTF-8 into positioned problems.
+// UTF-8 into problems placed at the mistake.
 func parse(file string, b []byte) (*yaml.Node, []Problem) {
 	if line := yamlpos.InvalidUTF8Line(b); line > 0 {
 		return nil, []Problem{{File: file, Pos: Pos{line, 1}, Code: "yaml/utf8"}}
@@ -311,20 +326,31 @@ func parse(file string, b []byte) (*yaml.Node, []Problem) {
 	var root yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(b))
 	if err := dec.Decode(&root); err != nil {
-		line, msg := 1, err.Error()
-		for _, l := range strings.Split(msg, "\n") {
-			if m := yamlLine.FindStringSubmatch(strings.TrimSpace(l)); m != nil {
-				if m[1] != "" {
-					line, _ = strconv.Atoi(m[1])
-				}
-				msg = m[2]
-				break
+		sx := yamlpos.Locate(b, err)
+		p := Problem{File: file, Pos: Pos{sx.Line, sx.Col}, Code: syntaxCodes[sx.Kind]}
+		switch sx.Kind {
+		case yamlpos.KindQuote, yamlpos.KindAfterBracket:
+			p.Args = []string{sx.Arg}
+		case yamlpos.KindBracket:
+			p.Args = []string{sx.Arg, sx.Close}
+		case yamlpos.KindColon:
+			ex := sx.Example
+			if ex == "" {
+				ex = `key: "text: more text"`
 			}
+			p.Args = []string{ex}
+		case yamlpos.KindIndent:
+			p.Args = []string{strconv.Itoa(sx.Col), sx.Arg}
+		case yamlpos.KindSpecial:
+			ex := sx.Example
+			if ex == "" {
+				ex = `"` + sx.Arg + ` …"`
+			}
+			p.Args = []string{sx.Arg, ex}
+		case yamlpos.KindOther:
+			p.Args = []string{sx.Parser}
 		}
-		if strings.Contains(msg, "EOF") && len(bytes.TrimSpace(b)) == 0 {
-			msg = "the file is empty"
-		}
-		return nil, []Problem{{File: file, Pos: Pos{line, 1}, Code: "yaml/syntax", Args: []string{msg}}}
+		return nil, []Problem{p}
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
