@@ -83,7 +83,8 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		if len(probs) == 0 {
 			probs = lint.Run(s)
 		}
-		if len(probs) > 0 {
+		// Warnings ask a person to look again; only errors stop a build.
+		if len(rules.Errors(probs)) > 0 {
 			return &LintError{probs}
 		}
 		set = s
@@ -100,16 +101,9 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		return res, err
 	}
 	if err := step("pages", func() error {
-		g, err := site.New(set, tr, o.Today)
-		if err != nil {
-			return err
-		}
-		n, err := g.Generate(filepath.Join(o.Root, "content"))
+		n, err := generatePages(o, set, tr)
 		res.Pages = n
-		if err != nil {
-			return err
-		}
-		return g.GenerateStatic(filepath.Join(o.Root, "_gen", "static"))
+		return err
 	}); err != nil {
 		return res, err
 	}
@@ -153,11 +147,41 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	return res, nil
 }
 
-// hugoCommand returns how to run the pinned Hugo: $RUQSAT_HUGO if set,
+// generatePages writes the content files Hugo renders and the static files
+// made from the rule data.
+func generatePages(o Options, set *rules.Set, tr *i18n.Table) (int, error) {
+	g, err := site.New(set, tr, o.Today)
+	if err != nil {
+		return 0, err
+	}
+	n, err := g.Generate(filepath.Join(o.Root, "content"))
+	if err != nil {
+		return n, err
+	}
+	return n, g.GenerateStatic(filepath.Join(o.Root, "_gen", "static"))
+}
+
+// Regenerate writes everything a running Hugo server reads from the rule
+// data — pages, static files, checklists with their examples and browser
+// bundle — but neither compiles the checker nor runs Hugo: the live preview
+// calls it after an edit that lint accepted. Only files whose bytes changed
+// are written, so Hugo re-renders just those pages.
+func Regenerate(ctx context.Context, o Options, set *rules.Set, tr *i18n.Table) (int, error) {
+	if o.Today == "" {
+		o.Today = site.Today()
+	}
+	n, err := generatePages(o, set, tr)
+	if err != nil {
+		return n, err
+	}
+	return n, buildChecklists(ctx, o, set)
+}
+
+// HugoCommand returns how to run the pinned Hugo: $RUQSAT_HUGO if set,
 // else bin/hugo, compiled from tools.mod when missing or older than it.
 // (`go tool -modfile=tools.mod hugo` works too but spends one to four
 // seconds checking staleness on every call.)
-func hugoCommand(ctx context.Context, root string, args ...string) (*exec.Cmd, error) {
+func HugoCommand(ctx context.Context, root string, args ...string) (*exec.Cmd, error) {
 	if bin := os.Getenv("RUQSAT_HUGO"); bin != "" {
 		return exec.CommandContext(ctx, bin, args...), nil
 	}
@@ -183,7 +207,7 @@ func runHugo(ctx context.Context, o Options, dest string) error {
 	if err != nil {
 		return err
 	}
-	cmd, err := hugoCommand(ctx, o.Root, "build", "--quiet", "--destination", abs, "--cleanDestinationDir", "--panicOnWarning")
+	cmd, err := HugoCommand(ctx, o.Root, "build", "--quiet", "--destination", abs, "--cleanDestinationDir", "--panicOnWarning")
 	if err != nil {
 		return err
 	}
