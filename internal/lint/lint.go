@@ -180,16 +180,48 @@ func (c citeChecker) one(file string, ct rules.Cite) {
 }
 
 func (c citeChecker) span(file string, pos rules.Pos, a *rules.Act, u *rules.Unit, l rules.Lang, sp rules.Span) {
-	got := spanString(sp)
 	unit, ok := u.Lines[l]
-	switch {
-	case !ok:
+	if !ok {
 		c.r.Add(file, pos, "ref/lines-lang", a.ID, string(l), unitLangs(u))
-	case sp.First > sp.Last:
-		c.r.Add(file, pos, "ref/lines", string(l), got, "first <= last")
-	case sp.First < unit.First || sp.Last > unit.Last:
-		c.r.Add(file, pos, "ref/lines", string(l), got, u.At+" "+spanString(unit))
+		return
 	}
+	checkLines(c.s, c.r, file, pos, a.Seed(l), l, sp, u.At, &unit)
+}
+
+// checkLines checks that lines sp of seed sd exist and lie inside unit
+// (the lines of the outline unit at), or only that they exist when unit is
+// nil. A problem names the seed file and quotes what the lines say, so
+// that the person sees what they pointed at.
+func checkLines(s *rules.Set, r *Reporter, file string, pos rules.Pos, sd *rules.Seed, l rules.Lang, sp rules.Span, at string, unit *rules.Span) {
+	if sd == nil {
+		return
+	}
+	src := rules.SourcesDir + "/" + sd.File
+	lines, ok := s.Seeds[sd.File]
+	switch {
+	case sp.First > sp.Last:
+		r.Add(file, pos, "ref/lines-reversed", string(l), spanString(sp), fmt.Sprint(sp.Last), fmt.Sprint(sp.First))
+	case !ok:
+		// the seed is missing: Load has said so
+	case sp.First < 1 || sp.Last > len(lines):
+		r.Add(file, pos, "ref/lines-eof", string(l), spanString(sp), src, fmt.Sprint(len(lines)))
+	case unit != nil && (sp.First < unit.First || sp.Last > unit.Last):
+		r.Add(file, pos, "ref/lines", string(l), spanString(sp), at, spanString(*unit), src, excerpt(lines, sp))
+	}
+}
+
+// excerpt is the text of lines sp, on one line and shortened to about
+// 100 characters.
+func excerpt(lines []string, sp rules.Span) string {
+	text := strings.Join(strings.Fields(strings.Join(lines[sp.First-1:sp.Last], " ")), " ")
+	if rs := []rune(text); len(rs) > 100 {
+		cut := 100
+		for cut > 80 && rs[cut] != ' ' {
+			cut-- // end at a word when one ends nearby
+		}
+		text = strings.TrimRight(string(rs[:cut]), " ,;:") + "…"
+	}
+	return text
 }
 
 func spanString(sp rules.Span) string {
@@ -309,18 +341,14 @@ func checkReferences(s *rules.Set, r *Reporter) {
 					r.Add(a.File, u.Pos, "ref/lines-lang", a.ID, string(l), seedLangs(a))
 					continue
 				}
-				if lines, ok := s.Seeds[sd.File]; ok && (sp.Last > len(lines) || sp.First < 1 || sp.First > sp.Last) {
-					r.Add(a.File, u.Pos, "ref/lines", string(l), spanString(sp), fmt.Sprintf("%s 1–%d", sd.File, len(lines)))
-				}
-			}
-			if parent, ok := parentUnit(u.At); ok {
+				var outer *rules.Span
+				parent, _ := parentUnit(u.At)
 				if pu := a.Unit(parent); pu != nil {
-					for l, sp := range u.Lines {
-						if psp, ok := pu.Lines[l]; ok && (sp.First < psp.First || sp.Last > psp.Last) {
-							r.Add(a.File, u.Pos, "ref/lines", string(l), spanString(sp), parent+" "+spanString(psp))
-						}
+					if psp, ok := pu.Lines[l]; ok {
+						outer = &psp
 					}
 				}
+				checkLines(s, r, a.File, u.Pos, sd, l, sp, parent, outer)
 			}
 		}
 		checkConflicts(s, r, cc, a.File, a.Conflicts)
