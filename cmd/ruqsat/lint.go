@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"ruqsat/internal/lint"
@@ -134,13 +136,88 @@ func loadAndLint(root string) (*rules.Set, []rules.Problem, error) {
 }
 
 // lintAll is what ruqsat lint reports: the load problems, or every check's
-// errors and warnings as of now.
+// errors and warnings as of now, with warnings about rule files whose
+// changes rules/changes.yaml does not record when root is a git work tree.
 func lintAll(root string, now time.Time) (*rules.Set, []rules.Problem, error) {
 	s, probs, err := loadRules(root)
 	if err != nil || len(probs) > 0 {
 		return s, probs, err
 	}
-	return s, lint.All(s, now), nil
+	probs = lint.All(s, now)
+	if s.Changes != nil {
+		probs = append(probs, lint.Unrecorded(s, gitChanges(root, s), now)...)
+		rules.SortProblems(probs)
+	}
+	return s, probs, nil
+}
+
+// gitChanges asks git which rule files have uncommitted changes and when
+// each was last committed. It returns nothing when root is not the top of
+// a git work tree or git is not installed or fails (a copy of the data
+// from an archive is linted all the same, without these warnings).
+func gitChanges(root string, s *rules.Set) []lint.FileChange {
+	if _, err := os.Stat(filepath.Join(root, ".git")); err != nil {
+		return nil
+	}
+	if _, err := exec.LookPath("git"); err != nil {
+		return nil
+	}
+	git := func(args ...string) ([]byte, error) {
+		cmd := exec.Command("git", append([]string{"-C", root, "-c", "core.quotePath=false"}, args...)...)
+		cmd.Env = append(os.Environ(), "GIT_OPTIONAL_LOCKS=0") // a status must not take the index lock from an editor
+		return cmd.Output()
+	}
+	out, err := git("status", "--porcelain=v1", "-z", "--untracked-files=all", "--", rules.Dir)
+	if err != nil {
+		return nil
+	}
+	var changes []lint.FileChange
+	uncommitted := map[string]bool{}
+	entries := strings.Split(string(out), "\x00")
+	for i := 0; i < len(entries); i++ {
+		e := entries[i]
+		if len(e) < 4 {
+			continue
+		}
+		if e[0] == 'R' || e[0] == 'C' {
+			i++ // a rename is followed by the old name
+		}
+		uncommitted[e[3:]] = true
+		changes = append(changes, lint.FileChange{File: e[3:], Uncommitted: true})
+	}
+	// Only commits after the newest entry matter; the day of margin covers
+	// committers in other time zones, since entries and %cs are both dates
+	// as the person wrote them.
+	since := ""
+	for _, c := range s.Changes.Changes {
+		if since == "" || c.Date > since {
+			since = c.Date
+		}
+	}
+	args := []string{"log", "--no-renames", "--format=@%cs", "--name-only"}
+	if t, err := time.Parse("2006-01-02", since); err == nil {
+		args = append(args, "--since="+t.AddDate(0, 0, -1).Format("2006-01-02"))
+	}
+	out, err = git(append(args, "--", rules.Dir)...)
+	if err != nil {
+		return changes
+	}
+	last := map[string]string{}
+	date := ""
+	for _, line := range strings.Split(string(out), "\n") {
+		switch {
+		case strings.HasPrefix(line, "@"):
+			date = line[1:]
+		case line != "" && date > last[line]:
+			last[line] = date
+		}
+	}
+	for _, f := range s.Files {
+		if d, ok := last[f]; ok && !uncommitted[f] {
+			changes = append(changes, lint.FileChange{File: f, Date: d})
+		}
+	}
+	return changes
 }
 
 func loadRules(root string) (*rules.Set, []rules.Problem, error) {

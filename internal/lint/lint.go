@@ -27,6 +27,7 @@ var Checks = []Check{
 	{"texts", checkTexts},
 	{"terms", checkTerms},
 	{"dates", checkDates},
+	{"changes", checkChanges},
 }
 
 // Reporter collects problems.
@@ -683,4 +684,90 @@ func checkDates(s *rules.Set, r *Reporter) {
 			}
 		}
 	}
+}
+
+// checkChanges keeps the log of edits usable as a feed: newest first, each
+// entry with its own id, none dated after today.
+func checkChanges(s *rules.Set, r *Reporter) {
+	if s.Changes == nil {
+		return
+	}
+	f := s.Changes.File
+	var ids []string
+	var ps []rules.Pos
+	for i, c := range s.Changes.Changes {
+		at := fmt.Sprint(i)
+		ids, ps = append(ids, c.ID), append(ps, s.PosOf(f, "changes", at, "id"))
+		pos := s.PosOf(f, "changes", at, "date")
+		if c.Date > r.today {
+			r.Add(f, pos, "changes/future", c.ID, c.Date, r.today)
+		}
+		if i > 0 {
+			if prev := s.Changes.Changes[i-1]; c.Date > prev.Date {
+				r.Add(f, pos, "changes/order", c.ID, c.Date, prev.ID, prev.Date)
+			}
+		}
+	}
+	dupIDs(r, f, "changes", ids, ps)
+}
+
+// FileChange is what version control says about a rule file: the date of
+// its last commit, or that it has changes not yet committed.
+type FileChange struct {
+	File        string
+	Date        string // the last commit's date as its committer wrote it, 2006-01-02
+	Uncommitted bool
+}
+
+// Unrecorded warns about rule files whose changes rules/changes.yaml does
+// not record: files with uncommitted changes that no entry dated today or
+// later names, and files committed after the newest entry. A directory
+// named in an entry ("rules/services/sts-license/") names every file in it.
+// The caller learns the changes from version control; lint itself reads no
+// history, so that it stays a pure function of the files.
+func Unrecorded(s *rules.Set, changes []FileChange, now time.Time) []rules.Problem {
+	if s.Changes == nil {
+		return nil
+	}
+	today := Today(now)
+	newest := ""
+	for _, c := range s.Changes.Changes {
+		if c.Date > newest {
+			newest = c.Date
+		}
+	}
+	isRuleFile := map[string]bool{}
+	for _, f := range s.Files {
+		isRuleFile[f] = true
+	}
+	// named reports whether an entry dated on or after date names file.
+	named := func(file, date string) bool {
+		for _, c := range s.Changes.Changes {
+			if c.Date < date {
+				continue
+			}
+			for _, f := range c.Files {
+				if f == file || (strings.HasSuffix(f, "/") && strings.HasPrefix(file, f)) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	r := &Reporter{today: today}
+	for _, fc := range changes {
+		if fc.File == s.Changes.File || !isRuleFile[fc.File] {
+			continue
+		}
+		switch {
+		case fc.Uncommitted:
+			if !named(fc.File, today) {
+				r.Warn(fc.File, rules.Pos{}, "changes/uncommitted", today, fc.File)
+			}
+		case fc.Date > newest && !named(fc.File, fc.Date):
+			r.Warn(fc.File, rules.Pos{}, "changes/unrecorded", fc.Date, newest, fc.File)
+		}
+	}
+	rules.SortProblems(r.probs)
+	return r.probs
 }

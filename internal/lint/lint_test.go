@@ -149,8 +149,11 @@ func TestMessagesComplete(t *testing.T) {
 			}
 		}
 	}
-	for _, dir := range []string{".", "../rules"} {
+	for _, dir := range []string{".", "../rules", "../../cmd/ruqsat/lint.go"} {
 		srcs, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+		if strings.HasSuffix(dir, ".go") {
+			srcs = []string{dir}
+		}
 		for _, src := range srcs {
 			if strings.HasSuffix(src, "_test.go") {
 				continue
@@ -175,7 +178,7 @@ func codeLiterals(b []byte) []string {
 		}
 		prefix := s[:strings.Index(s, "/")]
 		switch prefix {
-		case "file", "yaml", "schema", "ref", "unique", "parity", "official", "hygiene", "term", "date":
+		case "file", "yaml", "schema", "ref", "unique", "parity", "official", "hygiene", "term", "date", "changes", "number":
 			out = append(out, s)
 		}
 	}
@@ -215,5 +218,58 @@ func TestMessageLanguages(t *testing.T) {
 		if got := Summary(c.files, c.errs, c.warns, c.l); got != c.want {
 			t.Errorf("Summary(%d, %d, %d, %s) = %q, want %q", c.files, c.errs, c.warns, c.l, got, c.want)
 		}
+	}
+}
+
+// TestUnrecorded pins the warnings about rule files whose changes
+// rules/changes.yaml does not record, given what version control says.
+func TestUnrecorded(t *testing.T) {
+	tree := baseTree(t)
+	tree["rules/changes.yaml"] = &fstest.MapFile{Data: []byte(`changes:
+  - date: 2026-11-20
+    id: demo-term
+    ru: Уточнён срок.
+    kk: Мерзім нақтыланды.
+    en: The term was made precise.
+    files: [rules/services/demo/2020.yaml]
+  - date: 2026-11-10
+    id: first
+    ru: Первая версия.
+    kk: Алғашқы нұсқа.
+    en: First version.
+    files: [rules/services/, rules/acts/]
+`)}
+	s, probs, err := rules.Load(tree)
+	if err != nil || len(probs) > 0 {
+		t.Fatal(err, probs)
+	}
+	for _, c := range []struct {
+		name    string
+		changes []FileChange
+		want    string
+	}{
+		{"committed on the day of the newest entry", []FileChange{{File: "rules/services/demo/2020.yaml", Date: "2026-11-20"}}, ""},
+		{"committed after it, named by no later entry", []FileChange{{File: "rules/services/demo/service.yaml", Date: "2026-11-21"}},
+			"rules/services/demo/service.yaml:1:1: warning: changes/unrecorded: the file was changed on 2026-11-21, after the newest entry of rules/changes.yaml (2026-11-20), and no entry names it\n" +
+				"\tfix: add an entry at the top of rules/changes.yaml saying what changed and why, with files: [rules/services/demo/service.yaml]\n"},
+		{"committed before it, unnamed since", []FileChange{{File: "rules/services/demo/service.yaml", Date: "2026-11-15"}}, ""},
+		{"uncommitted, no entry today", []FileChange{{File: "rules/services/demo/2020.yaml", Uncommitted: true}},
+			"rules/services/demo/2020.yaml:1:1: warning: changes/uncommitted: the file has changes not yet committed, and no entry of rules/changes.yaml dated 2026-12-01 or later names it\n" +
+				"\tfix: add an entry at the top of rules/changes.yaml saying what changed and why, with files: [rules/services/demo/2020.yaml]\n"},
+		{"changes.yaml itself and files that are not rule files", []FileChange{{File: "rules/changes.yaml", Uncommitted: true}, {File: "rules/README.md", Uncommitted: true}}, ""},
+	} {
+		if got := renderProblems(Unrecorded(s, c.changes, testNow)); got != c.want {
+			t.Errorf("%s:\n%s\nwant:\n%s", c.name, got, c.want)
+		}
+	}
+	// An entry dated today that names the file records an uncommitted edit.
+	tree["rules/changes.yaml"].Data = append([]byte("changes:\n  - {date: 2026-12-01, id: today, ru: Правка., kk: Түзету., en: An edit., files: [rules/services/demo/2020.yaml]}\n"),
+		tree["rules/changes.yaml"].Data[len("changes:\n"):]...)
+	s, probs, err = rules.Load(tree)
+	if err != nil || len(probs) > 0 {
+		t.Fatal(err, probs)
+	}
+	if got := Unrecorded(s, []FileChange{{File: "rules/services/demo/2020.yaml", Uncommitted: true}}, testNow); len(got) > 0 {
+		t.Errorf("recorded edit warned about: %v", got)
 	}
 }

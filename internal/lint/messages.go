@@ -235,6 +235,18 @@ var messages = map[string]message{
 	"date/order": {
 		tr("{1} ({2}) раньше, чем {3} ({4})", "{1} ({2}) {3} ({4}) күнінен ерте", "{1} ({2}) is earlier than {3} ({4})"),
 		tr("проверьте даты", "күндерді тексеріңіз", "check the dates")},
+	"changes/order": {
+		tr("запись {1} датирована {2} — позже записи над ней ({3}, {4}), а новые записи идут первыми", "{1} жазбасының күні {2} — одан жоғарыдағы жазбадан ({3}, {4}) кейін, ал жаңа жазбалар бірінші тұрады", "entry {1} is dated {2}, later than the entry above it ({3}, {4}): the newest entries come first"),
+		tr("перенесите запись выше, над более старыми, или исправьте дату", "жазбаны ескі жазбалардың үстіне жылжытыңыз немесе күнін түзетіңіз", "move the entry up, above the older ones, or correct its date")},
+	"changes/future": {
+		tr("запись {1} датирована {2} — позже сегодняшнего дня ({3})", "{1} жазбасының күні {2} — бүгінгі күннен ({3}) кейін", "entry {1} is dated {2}, after today ({3})"),
+		tr("укажите дату правки: сегодня или раньше", "түзету күнін жазыңыз: бүгін немесе одан ертерек", "write the date of the edit: today or earlier")},
+	"changes/uncommitted": {
+		tr("в файле есть изменения, ещё не зафиксированные в репозитории, но ни одна запись rules/changes.yaml с датой {1} или позже его не называет", "файлда репозиторийде әлі тіркелмеген өзгерістер бар, бірақ rules/changes.yaml ішіндегі {1} немесе одан кейінгі күнмен жазылған бірде-бір жазба оны атамайды", "the file has changes not yet committed, and no entry of rules/changes.yaml dated {1} or later names it"),
+		tr("добавьте в начало rules/changes.yaml запись о том, что изменилось и почему, с files: [{2}]", "rules/changes.yaml басына не өзгергені және неліктен өзгергені туралы жазбаны files: [{2}] деп қосыңыз", "add an entry at the top of rules/changes.yaml saying what changed and why, with files: [{2}]")},
+	"changes/unrecorded": {
+		tr("файл изменён {1}, позже последней записи rules/changes.yaml ({2}), и ни одна запись его не называет", "файл {1} күні өзгертілген, бұл rules/changes.yaml соңғы жазбасынан ({2}) кейін, және оны бірде-бір жазба атамайды", "the file was changed on {1}, after the newest entry of rules/changes.yaml ({2}), and no entry names it"),
+		tr("добавьте в начало rules/changes.yaml запись о том, что изменилось и почему, с files: [{3}]", "rules/changes.yaml басына не өзгергені және неліктен өзгергені туралы жазбаны files: [{3}] деп қосыңыз", "add an entry at the top of rules/changes.yaml saying what changed and why, with files: [{3}]")},
 	"date/invalid": {
 		tr("даты {1} не бывает", "{1} деген күн болмайды", "{1} is not a real date"),
 		tr("запишите существующую дату в виде ГГГГ-ММ-ДД: месяц от 01 до 12, день, который есть в этом месяце, год от 1900 до 2100", "бар күнді ЖЖЖЖ-АА-КК түрінде жазыңыз: ай 01-ден 12-ге дейін, сол айда бар күн, жыл 1900-ден 2100-ге дейін", "write a date that exists, as YYYY-MM-DD: a month from 01 to 12, a day that month has, a year from 1900 to 2100")},
