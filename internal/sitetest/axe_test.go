@@ -76,7 +76,7 @@ func TestAccessibility(t *testing.T) {
 			t.Run(l+"/"+p.Name, func(t *testing.T) {
 				t.Parallel() // tabs of one browser; -parallel bounds them
 				tb := newTab(t)
-				if p.Name == "search" {
+				if p.Kind == "search" {
 					if hits := search(tb, l, searchWord[l]); len(hits) == 0 {
 						t.Errorf("no search results for %q to check", searchWord[l])
 					}

@@ -148,54 +148,101 @@ func fetch(t testing.TB, u string) string {
 	return string(b)
 }
 
-// TestHistory checks the comparison of the STS licence's editions: the
-// tables are there and the term of issue changes from 45 to 15 working days
-// from 2008 to 2013.
+// TestHistory checks the comparison of the editions of the service with
+// the most: a comparison for each edition with the one before it, and for
+// every change of an application kind's term in the rule data a visible
+// row with the term before and after.
 func TestHistory(t *testing.T) {
-	tb := newTab(t)
-	tb.open("/en/services/sts-license/history/")
-	heads := eval[[]string](tb, `[...document.querySelectorAll("section.comparison h2")].map(h => h.textContent.trim())`)
-	for _, want := range []string{"2008 → 2013", "2013 → 2019", "2019 → 2023"} {
-		if !slices.Contains(heads, want) {
-			t.Errorf("no comparison %q (have %q)", want, heads)
+	tr := strs(t)
+	set := ruleSet(t)
+	sv := fullestService(set)
+	if len(sv.Editions) < 2 {
+		t.Fatalf("%s has %d edition(s): nothing to compare", sv.ID, len(sv.Editions))
+	}
+	type termChange struct {
+		pair, kind, before, after string
+	}
+	var heads []string
+	var changes []termChange
+	// A term as the page spells it, e.g. "15 working days".
+	days := func(term rules.Term) string {
+		if term.Unit == "" {
+			return tr.N(rules.EN, "days", *term.Days)
 		}
+		return tr.N(rules.EN, "days_"+term.Unit, *term.Days)
+	}
+	for i := 1; i < len(sv.Editions); i++ {
+		a, b := sv.Editions[i-1], sv.Editions[i]
+		pair := a.Edition + " → " + b.Edition
+		heads = append(heads, pair)
+		if !a.Kinds.Known() || !b.Kinds.Known() {
+			continue
+		}
+		for _, kb := range b.Kinds.Items {
+			ka := a.Kind(kb.ID)
+			if ka == nil || !ka.Term.Known() || !kb.Term.Known() || ka.Term.Days == nil || kb.Term.Days == nil {
+				continue
+			}
+			if *ka.Term.Days != *kb.Term.Days || ka.Term.Unit != kb.Term.Unit {
+				changes = append(changes, termChange{pair, kb.ID, days(ka.Term), days(kb.Term)})
+			}
+		}
+	}
+	tb := newTab(t)
+	tb.open("/en/services/" + sv.ID + "/history/")
+	if got := eval[[]string](tb, `[...document.querySelectorAll("section.comparison h2")].map(h => h.textContent.trim())`); !slices.Equal(got, heads) {
+		t.Errorf("comparisons %q, want %q", got, heads)
 	}
 	type row struct {
 		What, Before, After string
 		Visible             bool
 	}
-	rows := eval[[]row](tb, `(() => {
-		const h = [...document.querySelectorAll("section.comparison h2")].find(h => h.textContent.trim() === "2008 → 2013");
-		if (!h) return [];
-		return [...h.closest("section").querySelectorAll("table.changes tbody tr")].map(tr => ({
-			What: tr.querySelector("th").innerText.trim(),
-			Before: tr.cells[1].innerText.trim(),
-			After: tr.cells[2].innerText.trim(),
-			Visible: tr.checkVisibility(),
-		}));
-	})()`)
-	if len(rows) == 0 {
-		t.Fatal("no comparison table for 2008 → 2013")
-	}
-	ok := false
-	for _, r := range rows {
-		if strings.HasPrefix(r.What, "Term") && strings.Contains(r.Before, "45 working days") && strings.Contains(r.After, "15 working days") {
-			ok = true
-			if !r.Visible {
-				t.Errorf("the term row %q is not visible", r.What)
+	for _, c := range changes {
+		rows := eval[[]row](tb, `(() => {
+			const h = [...document.querySelectorAll("section.comparison h2")].find(h => h.textContent.trim() === `+jsString(c.pair)+`);
+			if (!h) return [];
+			return [...h.closest("section").querySelectorAll("table.changes tbody tr")].map(tr => ({
+				What: tr.querySelector("th").innerText.trim(),
+				Before: tr.cells[1].innerText.trim(),
+				After: tr.cells[2].innerText.trim(),
+				Visible: tr.checkVisibility(),
+			}));
+		})()`)
+		kind := c.kind
+		if v := rules.Find(set.Vocab.Kinds, c.kind); v != nil {
+			kind = v.String(rules.EN)
+		}
+		what := tr.T(rules.EN, "fact_term") + " (" + kind + ")"
+		ok := false
+		for _, r := range rows {
+			if r.What == what && strings.Contains(r.Before, c.before) && strings.Contains(r.After, c.after) {
+				ok = true
+				if !r.Visible {
+					t.Errorf("%s: the row %q is not visible", c.pair, r.What)
+				}
 			}
 		}
+		if !ok {
+			t.Errorf("%s: no row %q shows the term going from %s to %s: %+v", c.pair, what, c.before, c.after, rows)
+		}
 	}
-	if !ok {
-		t.Errorf("no row shows the term going from 45 to 15 working days: %+v", rows)
-	}
+	t.Logf("%d comparisons, %d changes of term", len(heads), len(changes))
 }
 
 // TestPrint prints a checklist to an A4 PDF, and checks that print media
-// hide the site's header and navigation.
+// hide the site's header and navigation and show every row of the
+// checklist, on no more pages than its rows need. The checklist is the one
+// the service page offers to print, and what it must hold comes from the
+// rule data.
 func TestPrint(t *testing.T) {
+	e := checklistEdition(fullestService(ruleSet(t)))
+	if e == nil {
+		t.Fatal("the rule data has no edition with a document list to print")
+	}
+	tables := checklistTables(e)
+	docs := slices.Concat(tables...)
 	tb := newTab(t)
-	tb.open("/ru/services/sts-license/2023/checklist/")
+	tb.open("/ru/services/" + e.Service + "/" + e.Edition + "/checklist/")
 	pdf := run(tb, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4)))
 	if !bytes.HasPrefix(pdf, []byte("%PDF-")) {
 		t.Fatalf("PrintToPDF returned no PDF (%d bytes)", len(pdf))
@@ -205,10 +252,20 @@ func TestPrint(t *testing.T) {
 			t.Error(err)
 		}
 	}
-	if n := pdfPages(pdf); n < 1 || n > 3 {
-		t.Errorf("the checklist prints on %d A4 pages, want 1 to 3", n)
+	// A table is not split across pages in print, so each may start a new
+	// page, and a page holds at least rowsPerPage rows (a row is three to
+	// six lines, a page holds about twice as many); the title with the
+	// edition's facts, and the list of sources at the end, take a page each
+	// at most.
+	const rowsPerPage = 4
+	bound := 2
+	for _, rows := range tables {
+		bound += max(1, (len(rows)+rowsPerPage-1)/rowsPerPage)
+	}
+	if n := pdfPages(pdf); n < 1 || n > bound {
+		t.Errorf("the checklist of %d rows in %d table(s) prints on %d A4 pages, want 1 to %d", len(docs), len(tables), n, bound)
 	} else {
-		t.Logf("the checklist prints on %d A4 page(s), %d bytes", n, len(pdf))
+		t.Logf("the checklist of %d rows in %d table(s) prints on %d A4 page(s) (at most %d), %d bytes", len(docs), len(tables), n, bound, len(pdf))
 	}
 
 	// The chrome around the checklist: hidden in print (display: none on
@@ -254,6 +311,28 @@ func TestPrint(t *testing.T) {
 	for _, s := range shown {
 		if !printed[s].Rendered {
 			t.Errorf("in print %s is not shown (display %s)", s, printed[s].Display)
+		}
+	}
+
+	// Every document of the rule data is a row in print, in the data's
+	// order, with its text.
+	type row struct {
+		Text     string
+		Rendered bool
+	}
+	rows := eval[[]row](tb, `[...document.querySelectorAll("table.checklist-table tbody tr")].map(tr => ({
+		Text: tr.innerText, Rendered: tr.checkVisibility() && tr.getClientRects().length > 0,
+	}))`)
+	if len(rows) != len(docs) {
+		t.Errorf("the printed checklist has %d rows, the rule data %d documents", len(rows), len(docs))
+	}
+	for i, d := range docs[:min(len(docs), len(rows))] {
+		want := strings.Join(strings.Fields(d.String(rules.RU)), " ")
+		if got := strings.Join(strings.Fields(rows[i].Text), " "); !strings.Contains(got, want) {
+			t.Errorf("printed row %d is %q, want the document %s: %q", i+1, got, d.ID, want)
+		}
+		if !rows[i].Rendered {
+			t.Errorf("in print the row of %s is not shown", d.ID)
 		}
 	}
 }

@@ -7,18 +7,21 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+	"go.yaml.in/yaml/v3"
 
 	"ruqsat/checker"
-	"ruqsat/checker/kzid"
 	"ruqsat/schemas"
 )
 
@@ -172,52 +175,219 @@ func TestCheckerMatchesCLI(t *testing.T) {
 	}
 }
 
-// validBIN returns a BIN with a correct check digit.
-func validBIN() string {
-	for serial := 12345; ; serial++ {
-		first := fmt.Sprintf("190140%05d", serial)
-		if d, ok := kzid.CheckDigit(first); ok {
-			return first + string(d)
+// checkedService is the service whose checker page the form tests fill:
+// the one whose passing examples show every part of the form (answers,
+// subspecies, applicant, fee, signed and scanned documents).
+const checkedService = "sts-license"
+
+// pageChecklist returns the edition and application kind the checker page
+// chose (by default the edition in force on the site's today), and the
+// x-ruqsat annotation of that checklist as generated from the rule data.
+func pageChecklist(tb *tab, service string) (edition, kind string, cl checklistMeta) {
+	tb.t.Helper()
+	edition = eval[string](tb, `document.getElementById("chk-edition").value`)
+	kind = eval[string](tb, `document.getElementById("chk-kind").value`)
+	if edition == "" || kind == "" {
+		tb.t.Fatalf("the checker page chose no edition (%q) or kind (%q)", edition, kind)
+	}
+	dir := filepath.Join(repoRoot(tb.t), "schemas", "checklists")
+	var index struct {
+		Services map[string]struct {
+			Editions []struct {
+				Edition string
+				Kinds   []struct{ Kind, Checklist string }
+			}
 		}
+	}
+	readJSON(tb.t, filepath.Join(dir, "index.json"), &index)
+	for _, e := range index.Services[service].Editions {
+		for _, k := range e.Kinds {
+			if e.Edition == edition && k.Kind == kind && k.Checklist != "" {
+				var schema struct {
+					Meta checklistMeta `json:"x-ruqsat"`
+				}
+				readJSON(tb.t, filepath.Join(dir, k.Checklist), &schema)
+				return edition, kind, schema.Meta
+			}
+		}
+	}
+	tb.t.Fatalf("schemas/checklists/index.json has no checklist for %s %s %s", service, edition, kind)
+	return
+}
+
+// checklistMeta is what the tests read of a checklist's x-ruqsat
+// annotation: the questions, the items and the fee.
+type checklistMeta struct {
+	Questions []struct {
+		ID      string
+		Options []struct{ ID string }
+	}
+	Documents []struct {
+		ID      string
+		Medium  string
+		When    map[string][]string
+		IfAny   bool `json:"if_any"`
+		Fetched bool
+	}
+	Fee *struct {
+		Due bool
+		MCI *float64
 	}
 }
 
-// TestCheckerForm fills the guided form for the 2023 STS licence in each
-// language, as an applicant would, and watches the verdict change: ready to
-// submit, then a removed document, a wrong fee and a mistyped BIN each give
-// their finding beside the item. No request may leave the page while the
-// applicant works: the page makes none after it has loaded.
+func readJSON(t testing.TB, path string, v any) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, v); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+}
+
+// passExample is the generated passing package of a checklist
+// (examples/<service>-<edition>-<kind>-pass): what an applicant who meets
+// every requirement fills in and attaches.
+type passExample struct {
+	Dir       string            `yaml:"-"`
+	Edition   string            `yaml:"edition"`
+	Filed     string            `yaml:"filed"`
+	Answers   map[string]any    `yaml:"answers"`
+	Applicant map[string]string `yaml:"applicant"`
+	Fee       map[string]any    `yaml:"fee"`
+	Change    map[string]string `yaml:"change"`
+	Info      map[string]string `yaml:"info"`
+	Documents map[string]any    `yaml:"documents"`
+}
+
+func readPassExample(t testing.TB, service, edition, kind string) *passExample {
+	t.Helper()
+	ex := &passExample{Dir: filepath.Join(repoRoot(t), "examples", service+"-"+edition+"-"+kind+"-pass")}
+	b, err := os.ReadFile(filepath.Join(ex.Dir, "manifest.yaml"))
+	if err != nil {
+		t.Fatalf("no passing example for the checklist the page chose: %v", err)
+	}
+	if err := yaml.Unmarshal(b, ex); err != nil {
+		t.Fatalf("%s: %v", ex.Dir, err)
+	}
+	if ex.Edition != "" && ex.Edition != edition {
+		t.Fatalf("%s names edition %s", ex.Dir, ex.Edition)
+	}
+	return ex
+}
+
+// files returns the example's files of a checklist item, on disk.
+func (ex *passExample) files(t testing.TB, item string) []string {
+	t.Helper()
+	var rel []string
+	switch v := ex.Documents[item].(type) {
+	case string:
+		rel = []string{v}
+	case []any:
+		for _, p := range v {
+			s, ok := p.(string)
+			if !ok {
+				t.Fatalf("%s: documents.%s holds %v", ex.Dir, item, p)
+			}
+			rel = append(rel, s)
+		}
+	default:
+		t.Fatalf("%s: documents.%s holds %v", ex.Dir, item, v)
+	}
+	var out []string
+	for _, p := range rel {
+		out = append(out, filepath.Join(ex.Dir, filepath.FromSlash(p)))
+	}
+	return out
+}
+
+// fields returns the form's fields (data-field) with the example's values.
+// The filing date is always set: the form starts it at today.
+func (ex *passExample) fields() map[string]string {
+	f := map[string]string{"filed": ex.Filed}
+	for k, v := range ex.Applicant {
+		f["applicant."+k] = v
+	}
+	for k, v := range ex.Fee {
+		if d, ok := v.(time.Time); ok { // an unquoted date in YAML
+			v = d.Format(time.DateOnly)
+		}
+		f["fee."+k] = fmt.Sprint(v)
+	}
+	for k, v := range ex.Change {
+		f["change."+k] = v
+	}
+	return f
+}
+
+// TestCheckerForm fills the guided form in each language, as an applicant
+// would, with the generated passing example of the checklist the page
+// chose (its answers, applicant, fee, dates and one upload per item), and
+// watches the verdict change: ready to submit, then a removed document, a
+// wrong fee and a mistyped BIN (or IIN) each give their finding. No request
+// may leave the page while the applicant works: the page makes none after
+// it has loaded.
 func TestCheckerForm(t *testing.T) {
-	ex := filepath.Join(repoRoot(t), "examples", "sts-license-2023-issue-pass", "docs")
 	verdictWords := map[string]string{"ru": "Готов к подаче", "kk": "Беруге дайын", "en": "Ready to submit"}
 	for _, l := range langs {
 		t.Run(l, func(t *testing.T) {
 			tb := newTab(t)
-			openChecker(tb, "/"+l+"/services/sts-license/check/")
+			openChecker(tb, "/"+l+"/services/"+checkedService+"/check/")
 			if got := eval[string](tb, `document.querySelector("meta[http-equiv='Content-Security-Policy']").content`); !strings.Contains(got, "connect-src 'self'") || !strings.Contains(got, "default-src 'self'") {
 				t.Errorf("the checker page's CSP does not confine requests: %q", got)
 			}
+			edition, kind, cl := pageChecklist(tb, checkedService)
+			ex := readPassExample(t, checkedService, edition, kind)
+			t.Logf("%s: the page checks edition %s, %s; filling in %s", l, edition, kind, filepath.Base(ex.Dir))
 			before := tb.requestCount()
+			// need fails at once where the form lacks what the example fills
+			// in (a query would wait for it until the tab's timeout).
+			need := func(sel, what string) {
+				t.Helper()
+				if !eval[bool](tb, `document.querySelector(`+jsString(sel)+`) !== null`) {
+					t.Fatalf("the form has no %s for the example's %s", sel, what)
+				}
+			}
 			set := func(sel, val string) {
+				t.Helper()
 				tb.do(chromedp.SetValue(chromedp.CSS(sel), val), chromedp.Evaluate[chromedp.Void](
 					`document.querySelector(`+jsString(sel)+`).dispatchEvent(new Event("input", {bubbles: true}))`))
 			}
-			tb.do(
-				chromedp.Click(chromedp.CSS("#q-applicant-legal-entity")),
-				chromedp.Click(chromedp.CSS("#q-payment-bank")),
-				chromedp.Click(chromedp.CSS("#sub-development-production")),
-			)
-			set("#f-applicant-name", "ТОО «Тест»")
-			set("#f-applicant-bin", validBIN())
-			set("#f-applicant-address", "Астана")
-			set("#f-filed", "2026-11-20")
-			set("#f-fee-paid", "86500")
-			set("#f-fee-date", "2026-11-18")
-			tb.do(
-				chromedp.SetUploadFiles(chromedp.CSS("#item-application"), []string{filepath.Join(ex, "application.p7s")}),
-				chromedp.SetUploadFiles(chromedp.CSS("#item-fee-receipt"), []string{filepath.Join(ex, "fee-receipt.pdf")}),
-				chromedp.SetUploadFiles(chromedp.CSS("#item-qualification-form"), []string{filepath.Join(ex, "qualification-form.pdf")}),
-			)
+			field := func(name string) string { return `[data-field="` + name + `"]` }
+			upload := func(item string) {
+				t.Helper()
+				sel := "#item-" + item
+				need(sel+`[type=file]`, "documents."+item)
+				tb.do(chromedp.SetUploadFiles(chromedp.CSS(sel), ex.files(t, item)))
+			}
+
+			for _, q := range slices.Sorted(maps.Keys(ex.Answers)) {
+				if subs, ok := ex.Answers[q].([]any); ok && q == "subspecies" {
+					for _, s := range subs {
+						sel := fmt.Sprintf("#sub-%v", s)
+						need(sel, "subspecies "+fmt.Sprint(s))
+						tb.do(chromedp.Click(chromedp.CSS(sel)))
+					}
+					continue
+				}
+				sel := fmt.Sprintf("#q-%s-%v", q, ex.Answers[q])
+				need(sel, "answer "+q)
+				tb.do(chromedp.Click(chromedp.CSS(sel)))
+			}
+			fields := ex.fields()
+			for _, f := range slices.Sorted(maps.Keys(fields)) {
+				need(field(f), f)
+				set(field(f), fields[f])
+			}
+			for _, id := range slices.Sorted(maps.Keys(ex.Info)) {
+				need("#item-"+id+"[type=text]", "info."+id)
+				set("#item-"+id, ex.Info[id])
+			}
+			items := slices.Sorted(maps.Keys(ex.Documents))
+			for _, id := range items {
+				upload(id)
+			}
 			waitFor(tb, `document.getElementById("checker").dataset.verdict === "pass"`, 20*time.Second)
 			shot(tb, l+"-checker-pass")
 			if s := eval[string](tb, `document.getElementById("checker-status").textContent`); !strings.Contains(s, verdictWords[l]) {
@@ -230,28 +400,64 @@ func TestCheckerForm(t *testing.T) {
 				eval[string](tb, `document.getElementById("checker").dataset.readyMs`),
 				eval[string](tb, `document.getElementById("checker").dataset.checkMs`))
 
-			// Remove the fee receipt: the finding shows in the results and
+			// Remove the first document of the example that the checklist
+			// requires (not "if any"): the finding shows in the results and
 			// beside the item, which is marked.
-			tb.do(chromedp.Evaluate[chromedp.Void](`(function(){ const i = document.getElementById("item-fee-receipt"); i.value = ""; i.dispatchEvent(new Event("change", {bubbles: true})); })()`))
+			required := map[string]bool{}
+			for _, d := range cl.Documents {
+				required[d.ID] = !d.IfAny && !d.Fetched
+			}
+			removed := ""
+			for _, id := range items {
+				if required[id] {
+					removed = id
+					break
+				}
+			}
+			if removed == "" {
+				t.Fatalf("the example attaches no document the checklist requires: %q", items)
+			}
+			tb.do(chromedp.Evaluate[chromedp.Void](`(function(){ const i = document.getElementById(` + jsString("item-"+removed) + `); i.value = ""; i.dispatchEvent(new Event("change", {bubbles: true})); })()`))
 			waitFor(tb, `document.getElementById("checker").dataset.verdict === "fail"`, 20*time.Second)
 			shot(tb, l+"-checker-missing-document")
 			if !eval[bool](tb, `document.querySelector("#checker-results [data-code='document/missing']") !== null`) {
-				t.Error("a removed document is not reported as missing")
+				t.Errorf("the removed document %s is not reported as missing", removed)
 			}
-			if !eval[bool](tb, `document.querySelector("#findings-fee-receipt [data-code='document/missing']") !== null && document.getElementById("slot-fee-receipt").dataset.state === "error"`) {
-				t.Error("the fee receipt's slot does not show its finding")
+			if !eval[bool](tb, `document.querySelector(`+jsString("#findings-"+removed+" [data-code='document/missing']")+`) !== null && document.getElementById(`+jsString("slot-"+removed)+`).dataset.state === "error"`) {
+				t.Errorf("the slot of %s does not show its finding", removed)
 			}
-			tb.do(chromedp.SetUploadFiles(chromedp.CSS("#item-fee-receipt"), []string{filepath.Join(ex, "fee-receipt.pdf")}))
+			upload(removed)
 			waitFor(tb, `document.getElementById("checker").dataset.verdict === "pass"`, 20*time.Second)
-			// A wrong fee, then a mistyped BIN.
-			set("#f-fee-paid", "70000")
-			waitFor(tb, `document.querySelector("#checker-results [data-code='fee/mismatch']") !== null`, 20*time.Second)
-			set("#f-fee-paid", "86500")
-			bad := []byte(validBIN())
-			bad[11] = '0' + (bad[11]-'0'+1)%10
-			set("#f-applicant-bin", string(bad))
-			waitFor(tb, `document.querySelector("#checker-results [data-code='applicant/bin-invalid']") !== null`, 20*time.Second)
-			shot(tb, l+"-checker-bad-bin")
+
+			// A fifth too little paid, where the checklist gives the amount,
+			// then a typo in the applicant's BIN or IIN (its check digit).
+			paid, ok := ex.Fee["paid"].(int)
+			switch {
+			case cl.Fee == nil || !cl.Fee.Due || cl.Fee.MCI == nil:
+				t.Logf("the checklist gives no fee amount to check (%+v): no wrong fee to try", cl.Fee)
+			case !ok || paid <= 0:
+				t.Errorf("%s pays no fee (%v), though the checklist gives its amount", filepath.Base(ex.Dir), ex.Fee)
+			default:
+				set(field("fee.paid"), strconv.Itoa(paid-max(1, paid/5)))
+				waitFor(tb, `document.querySelector("#checker-results [data-code='fee/mismatch']") !== null`, 20*time.Second)
+				set(field("fee.paid"), strconv.Itoa(paid))
+				waitFor(tb, `document.getElementById("checker").dataset.verdict === "pass"`, 20*time.Second)
+			}
+			idField := ""
+			for _, f := range []string{"bin", "iin"} {
+				if ex.Applicant[f] != "" {
+					idField = f
+				}
+			}
+			if idField == "" {
+				t.Fatalf("%s gives the applicant no BIN or IIN", filepath.Base(ex.Dir))
+			}
+			bad := []byte(ex.Applicant[idField])
+			last := len(bad) - 1
+			bad[last] = '0' + (bad[last]-'0'+1)%10
+			set(field("applicant."+idField), string(bad))
+			waitFor(tb, `document.querySelector("#checker-results [data-code='applicant/`+idField+`-invalid']") !== null`, 20*time.Second)
+			shot(tb, l+"-checker-bad-"+idField)
 			if after := tb.requestCount(); after != before {
 				t.Errorf("filling the form made %d request(s); nothing may leave the page", after-before)
 			}
@@ -273,7 +479,12 @@ func TestCheckerZip(t *testing.T) {
 	// A person takes longer than the page's warm-up to pick a file.
 	waitFor(tb, `document.getElementById("checker").dataset.warm === "1"`, 30*time.Second)
 	before := tb.requestCount()
-	zip := filepath.Join(repoRoot(t), "examples", "sts-license-2023-issue-pass.zip")
+	// The passing package the examples keep zipped, whichever it is.
+	zips, _ := filepath.Glob(filepath.Join(repoRoot(t), "examples", "*-pass.zip"))
+	if len(zips) == 0 {
+		t.Fatal("no passing example zip (examples/*-pass.zip)")
+	}
+	zip := zips[0]
 	tb.do(chromedp.SetUploadFiles(chromedp.CSS("#pkg-zip"), []string{zip}))
 	waitFor(tb, `document.getElementById("checker").dataset.verdict === "pass"`, 20*time.Second)
 	shot(tb, "kk-checker-zip")
@@ -336,10 +547,11 @@ func TestCheckerWeight(t *testing.T) {
 // live region follows.
 func TestCheckerKeyboard(t *testing.T) {
 	tb := newTab(t)
-	openChecker(tb, "/ru/services/sts-license/check/")
+	openChecker(tb, "/ru/services/"+checkedService+"/check/")
 	tb.do(chromedp.Evaluate[chromedp.Void](`document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0)`))
+	_, _, cl := pageChecklist(tb, checkedService)
 	var order []string
-	for i := 0; i < 60; i++ {
+	for i := 0; i < 200; i++ {
 		tb.do(chromedp.KeyEvent("\t"))
 		id := eval[string](tb, `document.activeElement ? (document.activeElement.id || document.activeElement.tagName) : ""`)
 		order = append(order, id)
@@ -353,7 +565,27 @@ func TestCheckerKeyboard(t *testing.T) {
 			seen[id] = i
 		}
 	}
-	want := []string{"chk-edition", "chk-kind", "q-applicant-legal-entity", "q-payment-gateway", "f-applicant-name", "f-fee-paid", "item-qualification-form", "chk-remember", "chk-download"}
+	// The controls in the page's order, from the checklist: the first
+	// answer of each question (Tab enters a radio group there), the fields,
+	// and the last item shown before any answer (one without conditions).
+	want := []string{"chk-edition", "chk-kind"}
+	for _, q := range cl.Questions {
+		want = append(want, "q-"+q.ID+"-"+q.Options[0].ID)
+	}
+	want = append(want, "f-applicant-name")
+	if cl.Fee != nil && cl.Fee.Due && cl.Fee.MCI != nil {
+		want = append(want, "f-fee-paid")
+	}
+	lastItem := ""
+	for _, d := range cl.Documents {
+		if !d.Fetched && d.Medium != "object" && len(d.When) == 0 {
+			lastItem = "item-" + d.ID
+		}
+	}
+	if lastItem != "" {
+		want = append(want, lastItem)
+	}
+	want = append(want, "chk-remember", "chk-download")
 	last := -1
 	for _, id := range want {
 		i, ok := seen[id]
@@ -366,14 +598,20 @@ func TestCheckerKeyboard(t *testing.T) {
 		}
 		last = i
 	}
-	// Focus the applicant question with the keyboard and answer it.
-	tb.do(chromedp.Evaluate[chromedp.Void](`document.getElementById("q-applicant-legal-entity").focus()`))
+	if len(cl.Questions) == 0 || len(cl.Questions[0].Options) < 2 {
+		t.Fatalf("the checklist has no question with two answers to pick with the keyboard: %+v", cl.Questions)
+	}
+	// Focus the first question's first answer with the keyboard and answer
+	// it, then move to the next answer.
+	q := cl.Questions[0]
+	first, next := "q-"+q.ID+"-"+q.Options[0].ID, "q-"+q.ID+"-"+q.Options[1].ID
+	tb.do(chromedp.Evaluate[chromedp.Void](`document.getElementById(` + jsString(first) + `).focus()`))
 	tb.do(chromedp.KeyEvent(" "))
-	if !eval[bool](tb, `document.getElementById("q-applicant-legal-entity").checked`) {
+	if !eval[bool](tb, `document.getElementById(`+jsString(first)+`).checked`) {
 		t.Fatal("Space does not pick the focused answer")
 	}
 	tb.do(chromedp.KeyEvent(kb.ArrowDown))
-	if !eval[bool](tb, `document.getElementById("q-applicant-branch").checked`) {
+	if !eval[bool](tb, `document.getElementById(`+jsString(next)+`).checked`) {
 		t.Error("the arrow keys do not move between answers")
 	}
 	waitFor(tb, `/ошиб/.test(document.getElementById("checker-status").textContent)`, 20*time.Second)

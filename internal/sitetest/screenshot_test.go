@@ -20,12 +20,13 @@ func TestScreenshots(t *testing.T) {
 	} else if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	shots := []pageRef{
-		{"home", ""},
-		{"service", "services/sts-license/"},
-		{"history", "services/sts-license/history/"},
-		{"coverage", "coverage/"},
-		{"search", "search/"},
+	// The main pages: the kinds of pageTypes people land on most.
+	var shots []pageRef
+	for _, p := range pageTypes(t) {
+		switch p.Kind {
+		case "home", "service", "history", "coverage", "search":
+			shots = append(shots, p)
+		}
 	}
 	browser(t)
 	t.Cleanup(func() { t.Logf("screenshots in %s", dir) })
@@ -39,7 +40,7 @@ func TestScreenshots(t *testing.T) {
 					w, h int64
 				}{{"desktop", viewW, viewH}, {"phone", 390, 844}} {
 					tb.do(chromedp.EmulateViewport(vp.w, vp.h))
-					if s.Name == "search" {
+					if s.Kind == "search" {
 						search(tb, l, searchWord[l])
 					} else {
 						tb.open("/" + l + "/" + s.Path)
