@@ -35,8 +35,13 @@ const viewW, viewH = 1280, 900
 // newTab opens a tab in the shared browser; the test's end closes it.
 func newTab(t *testing.T) *tab {
 	t.Helper()
+	return newTabAt(t, baseURL(t))
+}
+
+// newTabAt opens a tab for the site served at base.
+func newTabAt(t *testing.T, base string) *tab {
+	t.Helper()
 	b := browser(t)
-	base := baseURL(t)
 	u, err := url.Parse(base)
 	if err != nil {
 		t.Fatal(err)
