@@ -31,6 +31,10 @@ type Options struct {
 	Log   io.Writer // progress messages
 	// SkipSearch leaves out the Pagefind index (used by quick rebuilds).
 	SkipSearch bool
+	// Preview writes generated files for Hugo's server only: nothing is
+	// precompressed (brotli takes about a second per megabyte, and the
+	// server sends files as they are).
+	Preview bool
 }
 
 // LintError is returned when the rule data has problems; nothing was built.

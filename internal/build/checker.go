@@ -39,7 +39,7 @@ func buildChecklists(ctx context.Context, o Options, s *rules.Set) error {
 	}
 	bundle := map[string]json.RawMessage{}
 	for name, b := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+		if err := writeChanged(filepath.Join(dir, name), b); err != nil {
 			return err
 		}
 		var compact bytes.Buffer
@@ -52,7 +52,19 @@ func buildChecklists(ctx context.Context, o Options, s *rules.Set) error {
 	if err != nil {
 		return err
 	}
+	if o.Preview {
+		return writeChanged(filepath.Join(dir, "bundle.json"), b)
+	}
 	return writeCompressed(ctx, filepath.Join(dir, "bundle.json"), b)
+}
+
+// writeChanged writes b unless the file holds it already, so Hugo's server
+// sees only real changes.
+func writeChanged(path string, b []byte) error {
+	if cur, err := os.ReadFile(path); err == nil && bytes.Equal(cur, b) {
+		return nil
+	}
+	return os.WriteFile(path, b, 0o644)
 }
 
 // writeCompressed writes a file with .gz and, when the brotli command is

@@ -164,7 +164,7 @@ func (p *Preview) regenerate(ctx context.Context) (int, []rules.Problem, error) 
 	if err != nil {
 		return 0, nil, err
 	}
-	n, err := build.Regenerate(ctx, build.Options{Root: p.o.Root}, s, tr)
+	n, err := build.Regenerate(ctx, build.Options{Root: p.o.Root, Preview: true}, s, tr)
 	return n, nil, err
 }
 
