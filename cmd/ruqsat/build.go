@@ -47,7 +47,7 @@ func doBuild(ctx context.Context, e *env, o build.Options) int {
 	var le *build.LintError
 	switch {
 	case errors.As(err, &le):
-		printProblems(e, le.Problems, "en")
+		printProblems(e, le.Problems, messageLang())
 		fmt.Fprintln(e.stderr, "ruqsat build: stopped: the rule data has problems; nothing was built")
 		return 1
 	case err != nil:

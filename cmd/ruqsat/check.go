@@ -54,7 +54,7 @@ var cliText = map[string]map[string]string{
 func runCheck(ctx context.Context, e *env, args []string) int {
 	c := commandNamed("check")
 	fs := newFlags(c, e)
-	lang := fs.String("lang", "ru", "language of the messages: ru, kk or en")
+	lang := langFlag(fs)
 	format := fs.String("format", "text", "output: text, or json (one JSON report per line, in the order of the paths)")
 	asOf := fs.String("as-of", "", "check as if today were this date (default: today in Astana)")
 	edition := fs.String("edition", "", "use this edition instead of the one in force on the filing date")

@@ -41,7 +41,7 @@ func runCoverage(ctx context.Context, e *env, args []string) int {
 		return 2
 	}
 	if len(probs) > 0 {
-		printProblems(e, probs, "en")
+		printProblems(e, probs, messageLang())
 		fmt.Fprintln(e.stderr, "ruqsat coverage: the rule data has problems; fix them first (ruqsat lint)")
 		return 1
 	}

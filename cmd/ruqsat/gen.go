@@ -29,7 +29,7 @@ func runGen(ctx context.Context, e *env, args []string) int {
 		return 2
 	}
 	if len(probs) > 0 {
-		printProblems(e, probs, "en")
+		printProblems(e, probs, messageLang())
 		return 1
 	}
 	if err := tracked.Write(e.root, s); err != nil {

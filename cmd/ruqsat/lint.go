@@ -26,7 +26,7 @@ func init() {
 func runLint(ctx context.Context, e *env, args []string) int {
 	c := commandNamed("lint")
 	fs := newFlags(c, e)
-	lang := fs.String("lang", "en", "language of the messages: ru, kk or en")
+	lang := langFlag(fs)
 	format := fs.String("format", "text", "output format: text or json")
 	explain := fs.String("explain", "", "explain a problem code (e.g. ref/unit), or \"all\" to list every code")
 	today := fs.String("today", "", "check dates as of this day instead of today in Almaty (for tests and reviews)")

@@ -13,6 +13,8 @@ import (
 	"os"
 	"sort"
 	"strings"
+
+	"ruqsat/internal/rules"
 )
 
 // A command is one ruqsat subcommand; help is rendered from this table.
@@ -81,6 +83,40 @@ func usage(w io.Writer) {
 		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.short)
 	}
 	fmt.Fprintln(w, "\nRun 'ruqsat help <command>' for a command's flags.")
+}
+
+// defaultLang is the language every command speaks when --lang is not
+// given: $RUQSAT_LANG (ru, kk or en; checked like --lang), else the language
+// of the locale (the first of $LC_ALL, $LC_MESSAGES, $LANG that is set,
+// e.g. kk_KZ.UTF-8), else Russian. Set it once in the shell's profile and
+// lint, gen, build, serve and check all follow it.
+func defaultLang() string {
+	if v := os.Getenv("RUQSAT_LANG"); v != "" {
+		return v
+	}
+	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v := os.Getenv(k); v != "" {
+			if l, ok := parseLang(strings.ToLower(v[:min(2, len(v))])); ok {
+				return string(l)
+			}
+			break
+		}
+	}
+	return string(rules.RU)
+}
+
+// messageLang is defaultLang for commands without --lang; a wrong
+// $RUQSAT_LANG falls back to Russian there.
+func messageLang() rules.Lang {
+	if l, ok := parseLang(defaultLang()); ok {
+		return l
+	}
+	return rules.RU
+}
+
+// langFlag adds --lang, defaulting to defaultLang.
+func langFlag(fs *flag.FlagSet) *string {
+	return fs.String("lang", defaultLang(), "language of the messages: ru, kk or en (default: $RUQSAT_LANG, else the locale's, else ru)")
 }
 
 // newFlags returns a flag set that prints the command's usage on error.
