@@ -28,6 +28,7 @@ var Checks = []Check{
 	{"terms", checkTerms},
 	{"dates", checkDates},
 	{"changes", checkChanges},
+	{"numbers", checkNumbers},
 }
 
 // Reporter collects problems.

@@ -273,3 +273,56 @@ func TestUnrecorded(t *testing.T) {
 		t.Errorf("recorded edit warned about: %v", got)
 	}
 }
+
+// TestSaysNumber pins how numbers are found in the seeds: digits, and the
+// words for 1–100 in any case or as ordinals, but not inside a bigger
+// number.
+func TestSaysNumber(t *testing.T) {
+	for _, c := range []struct {
+		l    rules.Lang
+		text string
+		n    float64
+		want bool
+	}{
+		{rules.RU, "в течение 15 рабочих дней", 15, true},
+		{rules.RU, "в течение 15 рабочих дней", 5, false},
+		{rules.RU, "приказ 2015 года", 15, false},
+		{rules.RU, "сбор 0,5 МРП", 0.5, true},
+		{rules.RU, "в течение пятнадцати рабочих дней", 15, true},
+		{rules.RU, "в течение ПЯТИ рабочих дней", 5, true},
+		{rules.RU, "на пятый день", 5, true},
+		{rules.RU, "в течение двух рабочих дней", 2, true},
+		{rules.RU, "не позднее трёх дней", 3, true},
+		{rules.RU, "в течение одного рабочего дня", 1, true},
+		{rules.RU, "однако заявление", 1, false},
+		{rules.RU, "сорока пяти рабочих дней", 45, true},
+		{rules.RU, "сорока пяти рабочих дней", 40, false},
+		{rules.RU, "сорока пяти рабочих дней", 5, false},
+		{rules.RU, "тридцати календарных дней", 30, true},
+		{rules.RU, "двадцати МРП", 20, true},
+		{rules.RU, "девяноста дней", 90, true},
+		{rules.RU, "в семью", 7, true}, // a form of семь, whatever it means here
+		{rules.RU, "сто дней", 100, true},
+		{rules.KK, "он бес жұмыс күні ішінде", 15, true},
+		{rules.KK, "он бес жұмыс күні ішінде", 10, false},
+		{rules.KK, "он бес жұмыс күні ішінде", 5, false},
+		{rules.KK, "екі жұмыс күні ішінде", 2, true},
+		{rules.KK, "күнтізбелік отыз күн", 30, true},
+		{rules.KK, "бесінші күні", 5, true},
+		{rules.KK, "онда көрсетілген", 10, false},
+		{rules.KK, "бірге ұсынылады", 1, false},
+		{rules.KK, "жиырма бес күн", 25, true},
+		{rules.KK, "үш жұмыс күні", 3, true},
+		{rules.KK, "eкi жұмыс күні", 2, true}, // Latin e and i typed for Cyrillic
+		{rules.EN, "within fifteen working days", 15, true},
+		{rules.EN, "within Twenty-Five days", 25, true},
+		{rules.EN, "within twenty-five days", 20, false},
+		{rules.EN, "on the fifth day", 5, true},
+		{rules.EN, "within thirty calendar days", 30, true},
+		{rules.EN, "within two working days", 3, false},
+	} {
+		if got := saysNumber(c.text, c.n, c.l); got != c.want {
+			t.Errorf("saysNumber(%q, %v, %s) = %v, want %v", c.text, c.n, c.l, got, c.want)
+		}
+	}
+}

@@ -247,6 +247,9 @@ var messages = map[string]message{
 	"changes/unrecorded": {
 		tr("файл изменён {1}, позже последней записи rules/changes.yaml ({2}), и ни одна запись его не называет", "файл {1} күні өзгертілген, бұл rules/changes.yaml соңғы жазбасынан ({2}) кейін, және оны бірде-бір жазба атамайды", "the file was changed on {1}, after the newest entry of rules/changes.yaml ({2}), and no entry names it"),
 		tr("добавьте в начало rules/changes.yaml запись о том, что изменилось и почему, с files: [{3}]", "rules/changes.yaml басына не өзгергені және неліктен өзгергені туралы жазбаны files: [{3}] деп қосыңыз", "add an entry at the top of rules/changes.yaml saying what changed and why, with files: [{3}]")},
+	"number/not-in-seed": {
+		tr("{1}: {2} — этого числа нет ни цифрами, ни словами в цитируемых строках ({3}): «{4}»", "{1}: {2} — бұл сан келтірілген жолдарда ({3}) цифрмен де, сөзбен де жазылмаған: «{4}»", "{1}: {2} appears neither in digits nor in words in the cited lines ({3}): \"{4}\""),
+		tr("сверьте число с источником: исправьте его или укажите строки, где оно написано", "санды дереккөзбен салыстырыңыз: оны түзетіңіз немесе ол жазылған жолдарды көрсетіңіз", "check the number against the source: correct it, or cite the lines that state it")},
 	"date/invalid": {
 		tr("даты {1} не бывает", "{1} деген күн болмайды", "{1} is not a real date"),
 		tr("запишите существующую дату в виде ГГГГ-ММ-ДД: месяц от 01 до 12, день, который есть в этом месяце, год от 1900 до 2100", "бар күнді ЖЖЖЖ-АА-КК түрінде жазыңыз: ай 01-ден 12-ге дейін, сол айда бар күн, жыл 1900-ден 2100-ге дейін", "write a date that exists, as YYYY-MM-DD: a month from 01 to 12, a day that month has, a year from 1900 to 2100")},
