@@ -167,8 +167,8 @@ var messages = map[string]message{
 		tr("в оглавлении акта {1} нет единицы «{2}»{3}", "{1} актісінің мазмұнында «{2}» бірлігі жоқ{3}", "act {1} has no unit \"{2}\" in its outline{3}"),
 		tr("исправьте at или добавьте единицу в outline файла rules/acts/{1}.yaml со строками", "at мәнін түзетіңіз немесе rules/acts/{1}.yaml файлының outline бөліміне бірлікті жолдарымен қосыңыз", "correct at, or add the unit with its lines to the outline in rules/acts/{1}.yaml")},
 	"ref/lines": {
-		tr("указанные строки ({1}: {2}) вне {3} ({1}: {4}); в {5} в них написано: «{6}»", "көрсетілген жолдар ({1}: {2}) {3} ({1}: {4}) шегінен тыс; {5} файлында бұл жолдарда былай жазылған: «{6}»", "the cited lines ({1}: {2}) lie outside {3} ({1}: {4}); in {5} they read: \"{6}\""),
-		tr("сверьте номера строк с {5} (cat -n {5}): укажите строки внутри {3} или сошлитесь на единицу, в которой эти строки", "жол нөмірлерін {5} файлымен салыстырыңыз (cat -n {5}): {3} ішіндегі жолдарды көрсетіңіз немесе осы жолдар тұрған бірлікке сілтеме жасаңыз", "check the line numbers against {5} (cat -n {5}): cite lines inside {3}, or cite the unit these lines belong to")},
+		tr("указанные строки ({1}: {2}) вне {3} ({1}: {4}); в {5} эти строки гласят: «{6}»", "көрсетілген жолдар ({1}: {2}) {3} ({1}: {4}) шегінен тыс; {5} файлында бұл жолдарда былай жазылған: «{6}»", "the cited lines ({1}: {2}) lie outside {3} ({1}: {4}); in {5} they read: \"{6}\""),
+		tr("сверьте номера строк с {5} (cat -n {5}): укажите строки внутри {3} или сошлитесь на единицу, в которую входят эти строки", "жол нөмірлерін {5} файлымен салыстырыңыз (cat -n {5}): {3} ішіндегі жолдарды көрсетіңіз немесе осы жолдар тұрған бірлікке сілтеме жасаңыз", "check the line numbers against {5} (cat -n {5}): cite lines inside {3}, or cite the unit these lines belong to")},
 	"ref/lines-eof": {
 		tr("указанные строки ({1}: {2}) выходят за конец {3}: последняя строка в нём — {4}", "көрсетілген жолдар ({1}: {2}) {3} файлының соңынан асып кетеді: оның соңғы жолы — {4}", "the cited lines ({1}: {2}) run past the end of {3}, whose last line is {4}"),
 		tr("сверьте номера строк с {3} (cat -n {3})", "жол нөмірлерін {3} файлымен салыстырыңыз (cat -n {3})", "check the line numbers against {3} (cat -n {3})")},
@@ -405,7 +405,7 @@ func Explain(code string, lang rules.Lang) (what, fix string, ok bool) {
 	if !ok {
 		return "", "", false
 	}
-	dots := []string{"…", "…", "…", "…", "…"}
+	dots := []string{"…", "…", "…", "…", "…", "…"}
 	if t, ok := explainedType[code]; ok {
 		dots[1] = t // the type these codes expect is known without a problem
 	}

@@ -13,16 +13,17 @@ import (
 )
 
 // Syntax is a YAML syntax error placed at the mistake, in words a person
-// can act on. The parser's own report is not enough: its line is the start
-// of the construct it was reading (a quote opened 88 lines earlier, the
-// mapping that holds a badly indented key), off by one for most parser
+// can act on. The parser's own report is not enough: its line is that of
+// the construct it was reading when it gave up (the mapping that holds a
+// badly indented key; for a quote left open, wherever a later quote
+// happens to close it, possibly many lines on), off by one for most parser
 // errors, and it has no column.
 type Syntax struct {
 	Line, Col int    // from 1; Col counts characters
 	Kind      string // see the Kind* constants
 	// Arg is what the mistake is about: the quote or bracket left open, the
-	// special sign, the value quoted as it should be, the columns a badly
-	// indented line may start in ("1|3"), or the parser's message.
+	// special sign, the columns a badly indented line may start in ("1|3"),
+	// or, for KindOther, the parser's message.
 	Arg string
 	// Close is the bracket that closes an unclosed one.
 	Close string
@@ -50,7 +51,7 @@ const (
 	KindOther        = "syntax"           // anything else: the line, and the parser's words
 )
 
-var parserLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?`)
+var parserLine = regexp.MustCompile(`^yaml: (?:line \d+: )?`)
 
 // Locate finds where the syntax error err of the YAML text b is. It parses
 // ever longer prefixes of b, whole lines at a time, to find the first line
