@@ -48,7 +48,7 @@ func runLint(ctx context.Context, e *env, args []string) int {
 			fmt.Fprintf(e.stderr, "ruqsat lint: --today must be a date written 2006-01-02, not %q\n", *today)
 			return 2
 		}
-		now = t.Add(12 * time.Hour)
+		now = t
 	}
 	root := e.root
 	if fs.NArg() == 1 {
@@ -108,7 +108,8 @@ func printProblems(e *env, probs []rules.Problem, l rules.Lang) {
 	}
 }
 
-// printLintProblems writes each problem, a warning marked as such after its place.
+// printLintProblems writes each problem; a warning is marked as such
+// after its place.
 func printLintProblems(e *env, probs []rules.Problem, l rules.Lang) {
 	for _, p := range probs {
 		what, fix := lint.Message(p, l)
