@@ -202,7 +202,11 @@ func Load(fsys fs.FS) (*Set, []Problem, error) {
 		dir := path.Base(path.Dir(e.File))
 		sv := services[dir]
 		if sv == nil {
-			probs = append(probs, Problem{File: e.File, Pos: Pos{1, 1}, Code: "file/no-service", Args: []string{dir, path.Join(path.Dir(e.File), "service.yaml")}})
+			// A service.yaml that failed to load has its own problem: one
+			// mistake, one message, not one more per edition.
+			if svFile := path.Join(path.Dir(e.File), "service.yaml"); !hasFileProblem(probs, svFile) {
+				probs = append(probs, Problem{File: e.File, Pos: Pos{1, 1}, Code: "file/no-service", Args: []string{dir, svFile}})
+			}
 			continue
 		}
 		sv.Editions = append(sv.Editions, e)
