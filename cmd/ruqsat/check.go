@@ -102,7 +102,6 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 	opt := checker.Options{Today: *asOf, Edition: *edition}
 	reports := checkAll(ck, fs.Args(), opt)
 	out := bufio.NewWriter(e.stdout)
-	defer out.Flush()
 	code := 0
 	var ready, failed, cannot int
 	for i := range fs.Args() {
@@ -127,6 +126,12 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 	}
 	if *format == "text" && fs.NArg() > 1 {
 		fmt.Fprintf(out, cliText["summary"][*lang]+"\n", fs.NArg(), ready, failed, cannot)
+	}
+	// A report that could not be written (a full disk, a closed pipe) is
+	// not a verdict: bufio keeps the first write error for Flush.
+	if err := out.Flush(); err != nil {
+		fmt.Fprintf(e.stderr, "ruqsat check: writing the report: %v\n", err)
+		return 2
 	}
 	return code
 }

@@ -409,3 +409,26 @@ func cmdUnchanged(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("%s changed:\nbefore:\n%s\nafter:\n%s", args[0], before, after)
 	}
 }
+
+// failWriter fails every write, like a full disk.
+type failWriter struct{}
+
+func (failWriter) Write([]byte) (int, error) { return 0, fmt.Errorf("no space left on device") }
+
+// TestCheckWriteError checks that a report that cannot be written fails the
+// command (exit 2, the reason on stderr) instead of passing silently.
+func TestCheckWriteError(t *testing.T) {
+	fixture := t.TempDir()
+	if err := testrules.Prepare(fixture); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("RUQSAT_ROOT", fixture)
+	pkg := filepath.Join(fixture, "examples", "sts-license-2023-issue-pass")
+	for _, format := range []string{"text", "json"} {
+		var stderr bytes.Buffer
+		code := run(context.Background(), []string{"check", "--format", format, "--as-of", "2026-11-29", pkg}, failWriter{}, &stderr)
+		if code != 2 || !strings.Contains(stderr.String(), "no space left on device") {
+			t.Errorf("--format %s: exit %d, stderr %q; want 2 and the write error", format, code, stderr.String())
+		}
+	}
+}
