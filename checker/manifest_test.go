@@ -209,3 +209,26 @@ func TestImpossibleDates(t *testing.T) {
 		}
 	}
 }
+
+// TestMessagesDeterministic checks that text from a manifest that looks
+// like a placeholder is left as written, and the report is the same bytes
+// on every run.
+func TestMessagesDeterministic(t *testing.T) {
+	ck := newChecker(t)
+	text := strings.Replace(passManifest, "service: sts-license", `service: "{list} {got}"`, 1)
+	var first string
+	for i := 0; i < 1000; i++ {
+		rep := checkManifest(t, ck, "manifest.yaml", text, checker.Options{})
+		got := dump(rep)
+		if i == 0 {
+			first = got
+			if !strings.Contains(got, `"{list} {got}"`) {
+				t.Fatalf("the manifest's text is not quoted as written:\n%s", got)
+			}
+			continue
+		}
+		if got != first {
+			t.Fatalf("run %d differs:\n%s\nfirst:\n%s", i, got, first)
+		}
+	}
+}

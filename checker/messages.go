@@ -111,13 +111,36 @@ func text(code string, args map[string]string) map[string]string {
 	}
 	out := make(map[string]string, 3)
 	for i, l := range Langs {
-		s := m[i]
-		for k, v := range args {
-			s = strings.ReplaceAll(s, "{"+k+"}", v)
-		}
-		out[l] = s
+		out[l] = fill(m[i], func(k string) (string, bool) { v, ok := args[k]; return v, ok })
 	}
 	return out
+}
+
+// fill replaces each {name} of a template with its value in one pass, left
+// to right: a value is never scanned again, so text from a manifest that
+// itself holds "{list}" comes out as written, the same on every run
+// (replacing placeholder by placeholder in map order did not).
+func fill(tmpl string, value func(name string) (string, bool)) string {
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(tmpl, '{')
+		if i < 0 {
+			b.WriteString(tmpl)
+			return b.String()
+		}
+		j := strings.IndexByte(tmpl[i:], '}')
+		if j < 0 {
+			b.WriteString(tmpl)
+			return b.String()
+		}
+		if v, ok := value(tmpl[i+1 : i+j]); ok {
+			b.WriteString(tmpl[:i])
+			b.WriteString(v)
+		} else {
+			b.WriteString(tmpl[:i+j+1])
+		}
+		tmpl = tmpl[i+j+1:]
+	}
 }
 
 // localized picks a value of a per-language map in lang, falling back to
@@ -141,11 +164,10 @@ func textL(code string, args map[string]map[string]string) map[string]string {
 	}
 	out := make(map[string]string, 3)
 	for i, l := range Langs {
-		s := m[i]
-		for k, v := range args {
-			s = strings.ReplaceAll(s, "{"+k+"}", localized(v, l))
-		}
-		out[l] = s
+		out[l] = fill(m[i], func(k string) (string, bool) {
+			v, ok := args[k]
+			return localized(v, l), ok
+		})
 	}
 	return out
 }
