@@ -42,6 +42,7 @@ func TestRecipes(t *testing.T) {
 			e.Setenv("DATA", data)
 			e.Setenv("RUQSAT_ROOT", data)
 			e.Setenv("NO_COLOR", "1")
+			e.Setenv("RUQSAT_LANG", "en")
 			// Changes entries are dated today: the log must stay newest
 			// first whatever the real log's latest date is.
 			e.Setenv("TODAY", time.Now().In(time.FixedZone("Asia/Almaty", 5*3600)).Format("2006-01-02"))
