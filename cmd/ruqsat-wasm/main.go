@@ -12,6 +12,8 @@
 // It exposes window.ruqsat with:
 //
 //	init(bundleJSON) → "" or an error message; call once before the rest
+//	(before it, check and checkZip report "cannot check", the others return
+//	empty results; a wrong call never stops the checker)
 //	services() → JSON of the services, editions and kinds
 //	checklist(service, edition, kind) → the checklist schema JSON
 //	editionOn(service, day) → the edition in force on day, or ""
@@ -24,6 +26,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"sort"
 	"syscall/js"
@@ -52,9 +55,9 @@ func (b bundleFS) ReadFile(name string) ([]byte, error) {
 func main() {
 	var ck *checker.Checker
 	api := js.Global().Get("Object").New()
-	api.Set("init", js.FuncOf(func(this js.Value, args []js.Value) any {
+	api.Set("init", guard("", func(args []js.Value) any {
 		var raw map[string]json.RawMessage
-		if len(args) < 1 || json.Unmarshal([]byte(args[0].String()), &raw) != nil {
+		if len(args) < 1 || args[0].Type() != js.TypeString || json.Unmarshal([]byte(args[0].String()), &raw) != nil {
 			return "the checklist bundle is not JSON"
 		}
 		b := bundleFS{}
@@ -68,12 +71,15 @@ func main() {
 		ck = c
 		return ""
 	}))
-	api.Set("services", js.FuncOf(func(this js.Value, args []js.Value) any {
+	api.Set("services", guard("[]", func(args []js.Value) any {
+		if ck == nil {
+			return "[]"
+		}
 		b, _ := json.Marshal(ck.Services())
 		return string(b)
 	}))
-	api.Set("checklist", js.FuncOf(func(this js.Value, args []js.Value) any {
-		if len(args) < 3 {
+	api.Set("checklist", guard(js.Null(), func(args []js.Value) any {
+		if ck == nil || len(args) < 3 {
 			return js.Null()
 		}
 		b, err := ck.ChecklistJSON(args[0].String(), args[1].String(), args[2].String())
@@ -82,24 +88,28 @@ func main() {
 		}
 		return string(b)
 	}))
-	api.Set("editionOn", js.FuncOf(func(this js.Value, args []js.Value) any {
-		if len(args) < 2 {
+	api.Set("editionOn", guard("", func(args []js.Value) any {
+		if ck == nil || len(args) < 2 {
 			return ""
 		}
 		return ck.EditionOn(args[0].String(), args[1].String())
 	}))
-	api.Set("check", js.FuncOf(func(this js.Value, args []js.Value) any {
-		in := args[0]
-		rep := ck.CheckFiles(str(in, "name", "package"), files(in.Get("files")), options(in))
-		return report(rep)
+	api.Set("check", guardReport(func(args []js.Value) any {
+		in := arg(args)
+		if ck == nil {
+			return failed(str(in, "name", "package"), "init was not called")
+		}
+		return report(ck.CheckFiles(str(in, "name", "package"), files(in.Get("files")), options(in)))
 	}))
-	api.Set("checkZip", js.FuncOf(func(this js.Value, args []js.Value) any {
-		in := args[0]
-		rep := ck.CheckZip(bytesOf(in.Get("zip")), str(in, "name", "package.zip"), options(in))
-		return report(rep)
+	api.Set("checkZip", guardReport(func(args []js.Value) any {
+		in := arg(args)
+		if ck == nil {
+			return failed(str(in, "name", "package.zip"), "init was not called")
+		}
+		return report(ck.CheckZip(bytesOf(in.Get("zip")), str(in, "name", "package.zip"), options(in)))
 	}))
-	api.Set("zip", js.FuncOf(func(this js.Value, args []js.Value) any {
-		b := zipOf(files(args[0].Get("files")))
+	api.Set("zip", guard(js.Null(), func(args []js.Value) any {
+		b := zipOf(files(arg(args).Get("files")))
 		out := js.Global().Get("Uint8Array").New(len(b))
 		js.CopyBytesToJS(out, b)
 		return out
@@ -107,6 +117,59 @@ func main() {
 	js.Global().Set("ruqsat", api)
 	js.Global().Call("dispatchEvent", js.Global().Get("Event").New("ruqsat-wasm"))
 	select {}
+}
+
+// guard makes a function of the API safe to call wrongly: a panic (a bad
+// argument, a fault of ours) would otherwise end the Go program and the
+// checker with it for the rest of the page's life. It returns fallback
+// instead, and says why in the browser's console.
+func guard(fallback any, f func(args []js.Value) any) js.Func {
+	return js.FuncOf(func(this js.Value, args []js.Value) (res any) {
+		defer func() {
+			if r := recover(); r != nil {
+				js.Global().Get("console").Call("error", fmt.Sprintf("ruqsat: %v", r))
+				res = fallback
+			}
+		}()
+		return f(args)
+	})
+}
+
+// guardReport is guard for check and checkZip: the fallback is a report
+// that says the check did not run, so the page shows "cannot check" and
+// never a verdict.
+func guardReport(f func(args []js.Value) any) js.Func {
+	return js.FuncOf(func(this js.Value, args []js.Value) (res any) {
+		defer func() {
+			if r := recover(); r != nil {
+				js.Global().Get("console").Call("error", fmt.Sprintf("ruqsat: %v", r))
+				res = failed("package", fmt.Sprint(r))
+			}
+		}()
+		return f(args)
+	})
+}
+
+// arg is the first argument, or an empty object when there is none.
+func arg(args []js.Value) js.Value {
+	if len(args) == 0 || args[0].Type() != js.TypeObject {
+		return js.Global().Get("Object").New()
+	}
+	return args[0]
+}
+
+// failed is the report of a check that could not run because of the
+// program, not the package: the applicant is told so, not that the
+// package is wrong.
+func failed(name, why string) string {
+	return report(&checker.Report{Package: name, Verdict: checker.CannotCheck, Findings: []checker.Finding{{
+		Code: "checker/fault", Severity: checker.Error,
+		Message: map[string]string{
+			"ru": "Проверка не выполнена из-за сбоя программы, а не из-за вашего пакета; обновите страницу. (" + why + ")",
+			"kk": "Тексеру сіздің топтамаңызға байланысты емес, бағдарламаның ақауына байланысты орындалмады; бетті жаңартыңыз. (" + why + ")",
+			"en": "The check did not run because of a fault in the program, not in your package; reload the page. (" + why + ")",
+		},
+	}}})
 }
 
 func str(v js.Value, key, def string) string {

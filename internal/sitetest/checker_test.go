@@ -616,3 +616,29 @@ func TestCheckerKeyboard(t *testing.T) {
 	}
 	waitFor(tb, `/ошиб/.test(document.getElementById("checker-status").textContent)`, 20*time.Second)
 }
+
+// TestCheckerBadCalls calls the WebAssembly checker's functions wrongly, as
+// a page script with a bug would: no argument, wrong types. Each call
+// returns a harmless value ("cannot check" for check and checkZip, never a
+// verdict) and the checker keeps working afterwards.
+func TestCheckerBadCalls(t *testing.T) {
+	tb := newTab(t)
+	openChecker(tb, "/en/check/")
+	for _, c := range []struct{ call, want string }{
+		{`JSON.parse(ruqsat.check()).verdict`, "cannot-check"},
+		{`JSON.parse(ruqsat.check(42)).verdict`, "cannot-check"},
+		{`JSON.parse(ruqsat.checkZip({zip: "not bytes"})).verdict`, "cannot-check"},
+		{`JSON.parse(ruqsat.checkZip()).verdict`, "cannot-check"},
+		{`String(ruqsat.checklist())`, "null"},
+		{`String(ruqsat.editionOn())`, ""},
+		{`typeof ruqsat.zip()`, "object"},
+		{`ruqsat.init()`, "the checklist bundle is not JSON"},
+	} {
+		if got := eval[string](tb, c.call); got != c.want {
+			t.Errorf("%s = %q, want %q", c.call, got, c.want)
+		}
+	}
+	if n := eval[int](tb, `JSON.parse(ruqsat.services()).length`); n == 0 {
+		t.Error("after the bad calls the checker lists no services: it stopped")
+	}
+}
