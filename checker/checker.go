@@ -474,7 +474,9 @@ func (r *run) choose() bool {
 	}
 	cl, err := r.c.comp.get(k.Checklist)
 	if err != nil {
-		r.add(Finding{Code: "package/unreadable", Severity: Error, Message: text("package/unreadable", map[string]string{"path": k.Checklist, "err": err.Error()})})
+		// The checklist is ours, not the applicant's: a fault of the
+		// program, to be reported to us, never "your package is unreadable".
+		r.add(Finding{Code: "checker/fault", Severity: Error, Message: text("checker/fault", map[string]string{"what": k.Checklist, "err": err.Error()})})
 		return false
 	}
 	r.cl = cl

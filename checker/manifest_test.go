@@ -2,6 +2,8 @@ package checker_test
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -230,5 +232,30 @@ func TestMessagesDeterministic(t *testing.T) {
 		if got != first {
 			t.Fatalf("run %d differs:\n%s\nfirst:\n%s", i, got, first)
 		}
+	}
+}
+
+// TestChecklistFault checks that a checklist that does not compile (our
+// fault) is reported as the program's fault, not as the applicant's package
+// being unreadable.
+func TestChecklistFault(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(fixtureRoot(t), "schemas", "checklists")
+	if err := os.CopyFS(dir, os.DirFS(src)); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "sts-license-2023-issue.schema.json"), []byte(`{"type": 5}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ck, err := checker.New(os.DirFS(dir), "https://ruqsat.kz/schemas/checklists/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := checkManifest(t, ck, "manifest.yaml", passManifest, checker.Options{})
+	if rep.Verdict != checker.CannotCheck || len(rep.Findings) == 0 || rep.Findings[0].Code != "checker/fault" {
+		t.Fatalf("verdict %s, findings:\n%s", rep.Verdict, dump(rep))
+	}
+	if m := rep.Findings[0].Message["en"]; !strings.Contains(m, "not in your package") {
+		t.Errorf("message %q", m)
 	}
 }

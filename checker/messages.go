@@ -95,6 +95,7 @@ var messages = map[string]msg{
 	"fee/unknown":        {"Сведений о сборе для этого заявления в источниках нет", "Бұл өтініш үшін алым туралы мәліметтер дереккөздерде жоқ", "The sources say nothing about a fee for this application"},
 
 	// Dates.
+	"checker/fault":         {"Проверка не выполнена из-за сбоя программы, а не из-за вашего пакета: перечень {what} не читается ({err}). Сообщите разработчикам Ruqsat.", "Тексеру сіздің топтамаңызға байланысты емес, бағдарламаның ақауына байланысты орындалмады: {what} тізбесі оқылмайды ({err}). Ruqsat әзірлеушілеріне хабарлаңыз.", "The check did not run because of a fault in the program, not in your package: the checklist {what} cannot be read ({err}). Please tell the Ruqsat developers."},
 	"date/implausible":      {"{field}: даты {date} быть не может — она раньше 16 декабря 1991 года; проверьте год", "{field}: {date} күні болуы мүмкін емес — ол 1991 жылғы 16 желтоқсаннан ерте; жылын тексеріңіз", "{field}: {date} cannot be right: it is before 16 December 1991; check the year"},
 	"date/future":           {"{field}: дата {date} ещё не наступила (проверка на {today})", "{field}: {date} күні әлі келмеді (тексеру күні {today})", "{field}: {date} is in the future (checking as of {today})"},
 	"date/fee-after-filing": {"Сбор оплачен {fee} — позже подачи заявления {filed}", "Алым {fee} төленген — өтініш берілген {filed} күнінен кейін", "The fee was paid on {fee}, after the filing date {filed}"},
