@@ -112,6 +112,13 @@ func scaledRepo(src, dst string, n int) error {
 			return err
 		}
 	}
+	// The compiled WebAssembly checker is cached by the hash of its
+	// sources: bring the cache along, so the copy does not compile it again.
+	if w := filepath.Join(src, "_gen", "wasm"); dirExists(w) {
+		if err := copyDir(w, filepath.Join(dst, "_gen", "wasm")); err != nil {
+			return err
+		}
+	}
 	svcDir := filepath.Join(dst, rules.Dir, "services")
 	entries, err := os.ReadDir(svcDir)
 	if err != nil {
@@ -189,6 +196,11 @@ func copyDir(src, dst string) error {
 		}
 		return copyFile(p, target)
 	})
+}
+
+func dirExists(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && st.IsDir()
 }
 
 func copyFile(src, dst string) error {

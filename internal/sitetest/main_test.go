@@ -100,18 +100,25 @@ func site(tb testing.TB) string {
 			}
 			return
 		}
-		// Inside the repository (a .public-* folder, ignored by git):
-		// build.Run moves its output into place with a rename, which fails
-		// across file systems, e.g. to a tmpfs /tmp.
-		tmp, err := os.MkdirTemp(root, ".public-sitetest-")
+		// On a copy of the repository: a build regenerates the committed
+		// checklists and examples and writes content/ and _gen/, and a test
+		// must leave the source tree alone — else a build here could
+		// quietly bring stale generated files up to date while the drift
+		// test runs. (The output stays inside the copy: build.Run moves it
+		// into place with a rename, which fails across file systems.)
+		tmp, err := os.MkdirTemp("", "ruqsat-sitetest-")
 		if err != nil {
 			siteErr = err
 			return
 		}
 		atExit(func() { os.RemoveAll(tmp) })
-		siteDir = filepath.Join(tmp, "public")
+		copyRoot := filepath.Join(tmp, "repo")
+		if siteErr = scaledRepo(root, copyRoot, 1); siteErr != nil {
+			return
+		}
+		siteDir = filepath.Join(copyRoot, "public")
 		start := time.Now()
-		res, err := build.Run(context.Background(), build.Options{Root: root, Out: siteDir, Today: today})
+		res, err := build.Run(context.Background(), build.Options{Root: copyRoot, Out: siteDir, Today: today})
 		var le *build.LintError
 		if errors.As(err, &le) {
 			var b strings.Builder
