@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"ruqsat/checker/filetype"
-	"ruqsat/checker/kzid"
+	"ruqsat/kzid"
 	"ruqsat/checker/pkgread"
 )
 

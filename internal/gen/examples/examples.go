@@ -19,7 +19,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"ruqsat/checker/kzid"
+	"ruqsat/kzid"
 	"ruqsat/internal/syncdir"
 )
 
@@ -549,9 +549,8 @@ func pngImage() []byte {
 // bin returns a valid BIN: registered January 2019, a resident legal entity.
 func bin(n int) string {
 	for serial := 12345 + n; ; serial++ {
-		first := fmt.Sprintf("190140%05d", serial)
-		if d, ok := kzid.CheckDigit(first); ok {
-			return first + string(d)
+		if id, err := kzid.Complete(fmt.Sprintf("190140%05d", serial)); err == nil {
+			return id
 		}
 	}
 }
@@ -559,9 +558,8 @@ func bin(n int) string {
 // iin returns a valid IIN: born 15 March 1985, a man.
 func iin(n int) string {
 	for serial := 1234 + n; ; serial++ {
-		first := fmt.Sprintf("8503153%04d", serial)
-		if d, ok := kzid.CheckDigit(first); ok {
-			return first + string(d)
+		if id, err := kzid.Complete(fmt.Sprintf("8503153%04d", serial)); err == nil {
+			return id
 		}
 	}
 }

@@ -142,6 +142,24 @@ func CheckDigit(first11 string) (digit byte, ok bool) {
 	return 0, false
 }
 
+// Complete returns the 12-digit number whose first 11 digits are first11:
+// first11 with its check digit appended. The error is ErrLength or
+// ErrNotDigits for a malformed prefix, ErrChecksum for a prefix that has no
+// check digit (never issued: take the next serial number).
+func Complete(first11 string) (string, error) {
+	switch {
+	case len(first11) != Length-1:
+		return "", ErrLength
+	case !allDigits(first11):
+		return "", ErrNotDigits
+	}
+	d, ok := CheckDigit(first11)
+	if !ok {
+		return "", ErrChecksum
+	}
+	return first11 + string(d), nil
+}
+
 // Validate checks that s is a well-formed number of the given kind: 12
 // ASCII digits (no spaces: callers strip formatting), a correct check digit,
 // and leading digits that decode (see ParseIIN and ParseBIN). The error is

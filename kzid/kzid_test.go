@@ -124,9 +124,8 @@ func TestValidate(t *testing.T) {
 // layout errors are tested on numbers whose checksum is right.
 func withCheck(first9 string) string {
 	for n := range 100 {
-		s := first9 + string(rune('0'+n/10)) + string(rune('0'+n%10))
-		if d, ok := CheckDigit(s); ok {
-			return s + string(d)
+		if s, err := Complete(first9 + string(rune('0'+n/10)) + string(rune('0'+n%10))); err == nil {
+			return s
 		}
 	}
 	panic("no serial with a check digit")
@@ -226,6 +225,29 @@ func TestErrorText(t *testing.T) {
 	for _, tt := range tests {
 		if tt.err == nil || tt.err.Error() != tt.want {
 			t.Errorf("got %v, want %q", tt.err, tt.want)
+		}
+	}
+}
+
+func TestComplete(t *testing.T) {
+	for _, tt := range []struct {
+		first11, want string
+		err           error
+	}{
+		{"94014000038", "940140000385", nil},
+		{"85031430041", "850314300412", nil}, // check digit from the second pass
+		{"85031430045", "", ErrChecksum},     // never issued
+		{"8503143001", "", ErrLength},
+		{"8503143001a", "", ErrNotDigits},
+	} {
+		got, err := Complete(tt.first11)
+		if got != tt.want || !errors.Is(err, tt.err) || (err == nil) != (tt.err == nil) {
+			t.Errorf("Complete(%q) = %q, %v; want %q, %v", tt.first11, got, err, tt.want, tt.err)
+		}
+		if err == nil {
+			if err := Validate(got, BIN); err != nil && errors.Is(err, ErrChecksum) {
+				t.Errorf("Complete(%q) = %q, whose check digit Validate refuses", tt.first11, got)
+			}
 		}
 	}
 }
