@@ -165,20 +165,11 @@ func generatePages(o Options, set *rules.Set, tr *i18n.Table) (int, error) {
 	return n, g.GenerateStatic(filepath.Join(o.Root, "_gen", "static"))
 }
 
-// Regenerate writes everything a running Hugo server reads from the rule
-// data — pages, static files, checklists with their examples and browser
-// bundle — but neither compiles the checker nor runs Hugo: the live preview
-// calls it after an edit that lint accepted. Only files whose bytes changed
-// are written, so Hugo re-renders just those pages.
-func Regenerate(ctx context.Context, o Options, set *rules.Set, tr *i18n.Table) (int, error) {
-	if o.Today == "" {
-		o.Today = site.Today()
-	}
-	n, err := generatePages(o, set, tr)
-	if err != nil {
-		return n, err
-	}
-	return n, buildChecklists(ctx, o, set)
+// Checklists regenerates the committed checklists and examples and the
+// checklist bundle the site's checker loads (under Root/_gen/static): the
+// live preview calls it after an edit lint accepted.
+func Checklists(ctx context.Context, o Options, set *rules.Set) error {
+	return buildChecklists(ctx, o, set)
 }
 
 // HugoCommand returns how to run the pinned Hugo: $RUQSAT_HUGO if set,

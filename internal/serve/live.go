@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"ruqsat/internal/build"
+	"ruqsat/internal/gen/site"
 	"ruqsat/internal/i18n"
 	"ruqsat/internal/lint"
 	"ruqsat/internal/rules"
@@ -151,25 +152,42 @@ func (p *Preview) watch(ctx context.Context) {
 }
 
 // regenerate lints the rule data and, when it is clean, rewrites the
-// generated files that changed. It returns lint's problems, if any.
+// generated files that changed. It returns lint's problems, if any. The
+// pages are rendered in memory while lint runs, and written only if lint
+// finds no error: a rejected edit changes nothing on disk.
 func (p *Preview) regenerate(ctx context.Context) (int, []rules.Problem, error) {
 	root := os.DirFS(p.o.Root)
 	s, probs, err := rules.Load(root)
 	if err != nil {
 		return 0, nil, err
 	}
-	if len(probs) == 0 {
-		probs = lint.Run(s)
-	}
-	if len(rules.Errors(probs)) > 0 {
+	if len(probs) > 0 {
 		return 0, probs, nil
 	}
+	linted := make(chan []rules.Problem, 1)
+	go func() { linted <- lint.Run(s) }()
 	tr, err := i18n.Load(root)
 	if err != nil {
 		return 0, nil, err
 	}
-	n, err := build.Regenerate(ctx, build.Options{Root: p.o.Root, Preview: true}, s, tr)
-	return n, nil, err
+	g, err := site.New(s, tr, site.Today())
+	if err != nil {
+		return 0, nil, err
+	}
+	pages, err := g.Render()
+	if probs := <-linted; len(rules.Errors(probs)) > 0 {
+		return 0, probs, nil
+	}
+	if err != nil {
+		return 0, nil, err
+	}
+	if err := pages.Write(filepath.Join(p.o.Root, "content")); err != nil {
+		return 0, nil, err
+	}
+	if err := g.GenerateStatic(filepath.Join(p.o.Root, "_gen", "static")); err != nil {
+		return 0, nil, err
+	}
+	return pages.Count(), nil, build.Checklists(ctx, build.Options{Root: p.o.Root, Preview: true}, s)
 }
 
 // report prints lint's problems and shows them in the overlays.

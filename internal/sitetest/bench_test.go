@@ -102,8 +102,18 @@ func scaledRepo(src, dst string, n int) error {
 	if st, err := os.Stat(filepath.Join(src, "tools.mod")); err == nil {
 		os.Chtimes(filepath.Join(dst, "tools.mod"), st.ModTime(), st.ModTime())
 	}
-	for _, d := range []string{"sources", "i18n", "layouts", "assets", "static", "schemas", rules.Dir, "checker", "cmd", "internal"} {
-		if err := copyDir(filepath.Join(src, d), filepath.Join(dst, d)); err != nil {
+	// Every folder of sources (rules, site, Go packages — whatever is
+	// added later too); not outputs, caches or the linked tools.
+	entries, err := os.ReadDir(src)
+	if err != nil {
+		return err
+	}
+	skip := map[string]bool{"bin": true, "tools": true, "public": true, "content": true, "_gen": true, "resources": true, "examples": true}
+	for _, e := range entries {
+		if !e.IsDir() || skip[e.Name()] || strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		if err := copyDir(filepath.Join(src, e.Name()), filepath.Join(dst, e.Name())); err != nil {
 			return err
 		}
 	}
@@ -120,7 +130,7 @@ func scaledRepo(src, dst string, n int) error {
 		}
 	}
 	svcDir := filepath.Join(dst, rules.Dir, "services")
-	entries, err := os.ReadDir(svcDir)
+	entries, err = os.ReadDir(svcDir)
 	if err != nil {
 		return err
 	}

@@ -81,8 +81,41 @@ type page struct {
 // bytes did not change are left alone, so Hugo's server re-renders only
 // what an edit changed.
 func (g *Generator) Generate(dir string) (int, error) {
+	pages, err := g.Render()
+	if err != nil {
+		return 0, err
+	}
+	return pages.Count(), pages.Write(dir)
+}
+
+// Pages are rendered content files: language → path under the language
+// folder → the file's bytes.
+type Pages map[rules.Lang]map[string][]byte
+
+// Count is the number of pages of every language.
+func (ps Pages) Count() int {
+	n := 0
+	for _, files := range ps {
+		n += len(files)
+	}
+	return n
+}
+
+// Write syncs each language folder under dir with its pages (see Generate).
+func (ps Pages) Write(dir string) error {
+	for l, files := range ps {
+		if _, err := syncdir.Write(filepath.Join(dir, string(l)), files); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Render renders every page in memory, writing nothing: the live preview
+// renders while lint runs, and writes only when lint accepts the data.
+func (g *Generator) Render() (Pages, error) {
 	// The languages are independent: render them side by side.
-	counts := make([]int, len(rules.Langs))
+	out := make([]map[string][]byte, len(rules.Langs))
 	errs := make([]error, len(rules.Langs))
 	var wg sync.WaitGroup
 	for i, l := range rules.Langs {
@@ -103,19 +136,18 @@ func (g *Generator) Generate(dir string) (int, error) {
 				}
 				files[p.path] = b
 			}
-			counts[i] = len(pages)
-			_, errs[i] = syncdir.Write(filepath.Join(dir, string(l)), files)
+			out[i] = files
 		}()
 	}
 	wg.Wait()
-	n := 0
-	for i := range counts {
-		n += counts[i]
+	ps := Pages{}
+	for i, l := range rules.Langs {
 		if errs[i] != nil {
-			return n, errs[i]
+			return nil, errs[i]
 		}
+		ps[l] = out[i]
 	}
-	return n, nil
+	return ps, nil
 }
 
 // bytes is the content file: YAML front matter, then the body.
