@@ -151,7 +151,15 @@ type Vocab struct {
 type VocabTerm struct {
 	ID    string `yaml:"id"`
 	Texts `yaml:",inline"`
-	Pos   Pos `yaml:"-"`
+	// What an answer means for the checker, on a question's options only
+	// (the schema allows them nowhere else), so that the checker learns it
+	// from the checklists rather than from code. IDNumber is the number an
+	// applicant who answers this identifies by: "bin" or "iin".
+	IDNumber string `yaml:"id_number,omitempty"`
+	// ProviderSeesPayment: a fee paid this way reaches the provider's own
+	// systems, so no receipt and no amount are asked.
+	ProviderSeesPayment bool `yaml:"provider_sees_payment,omitempty"`
+	Pos                 Pos  `yaml:"-"`
 }
 
 // Question is something the applicant answers that decides what is required.
