@@ -21,6 +21,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"go.yaml.in/yaml/v3"
 
+	"ruqsat/checker/contract"
 	"ruqsat/checker/pkgread"
 	"ruqsat/internal/schemaerr"
 	"ruqsat/internal/yamlpos"
@@ -28,7 +29,7 @@ import (
 
 // Checker holds the checklists; it is safe for concurrent use.
 type Checker struct {
-	idx  *index
+	idx  *contract.Index
 	comp *compiler
 	fsys fs.FS
 }
@@ -390,7 +391,7 @@ func (r *run) choose() bool {
 	for _, e := range sv.Editions {
 		editions = append(editions, e.Edition)
 	}
-	var ed *indexEdition
+	var ed *contract.IndexEdition
 	why := map[string]string{}
 	want, from := r.opt.Edition, "flag"
 	if want == "" {
@@ -455,7 +456,7 @@ func (r *run) choose() bool {
 		r.add(r.at(Finding{Code: "kind/missing", Severity: Error, Message: text("kind/missing", map[string]string{"list": strings.Join(kinds, ", ")})}, "kind"))
 		return false
 	}
-	var k *indexKind
+	var k *contract.IndexKind
 	for i := range ed.Kinds {
 		if ed.Kinds[i].Kind == kind {
 			k = &ed.Kinds[i]
@@ -489,7 +490,7 @@ func (r *run) choose() bool {
 		if d.Medium == "object" {
 			continue
 		}
-		r.rep.Items = append(r.rep.Items, Item{ID: d.ID, Name: d.Name, Required: !d.Fetched && !d.IfAny && applies(&d, answers)})
+		r.rep.Items = append(r.rep.Items, Item{ID: d.ID, Name: d.Name, Required: !d.Fetched && !d.IfAny && d.Applies(answers)})
 	}
 	return true
 }
@@ -523,7 +524,7 @@ func gapText(gap string) map[string]string {
 // only the earliest dates, and publication usually follows within weeks.
 const boundaryDays = 60
 
-func inForceOn(p period, day string) bool {
+func inForceOn(p contract.Period, day string) bool {
 	if p.From != "" && day < p.From {
 		return false
 	}
@@ -539,7 +540,7 @@ func inForceOn(p period, day string) bool {
 	return true
 }
 
-func nearBoundary(p period, day string) bool {
+func nearBoundary(p contract.Period, day string) bool {
 	for _, b := range []struct {
 		d     string
 		exact bool

@@ -9,131 +9,29 @@ import (
 	"sync"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"ruqsat/checker/contract"
 )
-
-// index mirrors schemas/checklists/index.json (internal/gen/checklist).
-type index struct {
-	Format   string                       `json:"format"`
-	Rules    string                       `json:"rules"`
-	Order    []string                     `json:"order"`
-	Services map[string]*indexService     `json:"services"`
-	Kinds    map[string]map[string]string `json:"kinds"`
-	MCI      []mciValue                   `json:"mci"`
-}
-
-type indexService struct {
-	Name     map[string]string `json:"name"`
-	Editions []indexEdition    `json:"editions"`
-}
-
-type indexEdition struct {
-	Edition string            `json:"edition"`
-	Act     string            `json:"act"`
-	ActName map[string]string `json:"act_name"`
-	InForce period            `json:"in_force"`
-	Kinds   []indexKind       `json:"kinds"`
-	Gap     string            `json:"gap"`
-}
-
-type indexKind struct {
-	Kind      string `json:"kind"`
-	Checklist string `json:"checklist"`
-	Partial   bool   `json:"partial"`
-	Gap       string `json:"gap"`
-}
-
-type period struct {
-	From      string `json:"from"`
-	FromExact bool   `json:"from_exact"`
-	To        string `json:"to"`
-	ToExact   bool   `json:"to_exact"`
-	Repealed  bool   `json:"repealed"`
-}
-
-type mciValue struct {
-	From string `json:"from"`
-	KZT  int    `json:"kzt"`
-}
-
-// meta mirrors a checklist's "x-ruqsat" annotation: what the checker needs
-// beyond what JSON Schema can say.
-type meta struct {
-	Service     string            `json:"service"`
-	Edition     string            `json:"edition"`
-	Kind        string            `json:"kind"`
-	ServiceName map[string]string `json:"service_name"`
-	Act         struct {
-		ID   string            `json:"id"`
-		Name map[string]string `json:"name"`
-	} `json:"act"`
-	Questions  []question        `json:"questions"`
-	Subspecies []option          `json:"subspecies"`
-	Documents  []document        `json:"documents"`
-	Cite       []Rule            `json:"cite"`
-	URL        map[string]string `json:"url"`
-	Partial    *struct {
-		Gap  string            `json:"gap"`
-		See  string            `json:"see"`
-		Note map[string]string `json:"note"`
-	} `json:"partial"`
-	Fee *struct {
-		Due  bool     `json:"due"`
-		MCI  *float64 `json:"mci"`
-		Gap  string   `json:"gap"`
-		Cite []Rule   `json:"cite"`
-	} `json:"fee"`
-	Payment       []string `json:"payment"`
-	RenewalWindow *struct {
-		Days int    `json:"days"`
-		Unit string `json:"unit"`
-		Cite []Rule `json:"cite"`
-	} `json:"renewal_window"`
-}
-
-type question struct {
-	ID      string            `json:"id"`
-	Text    map[string]string `json:"text"`
-	Options []option          `json:"options"`
-}
-
-type option struct {
-	ID   string            `json:"id"`
-	Text map[string]string `json:"text"`
-	Cite []Rule            `json:"cite"`
-}
-
-type document struct {
-	ID        string              `json:"id"`
-	Name      map[string]string   `json:"name"`
-	Medium    string              `json:"medium"`
-	Signed    bool                `json:"signed"`
-	Certified string              `json:"certified"`
-	IfAny     bool                `json:"if_any"`
-	Fetched   bool                `json:"fetched"`
-	When      map[string][]string `json:"when"`
-	Accept    []string            `json:"accept"`
-	Cite      []Rule              `json:"cite"`
-}
 
 // checklist is a compiled checklist schema with its annotation.
 type checklist struct {
 	name   string
 	schema *jsonschema.Schema
-	meta   meta
+	meta   contract.Meta
 	order  map[string]int // document id → place in the list, from 1
 }
 
 // loadIndex reads index.json from the checklists folder.
-func loadIndex(fsys fs.FS) (*index, error) {
+func loadIndex(fsys fs.FS) (*contract.Index, error) {
 	b, err := fs.ReadFile(fsys, "index.json")
 	if err != nil {
 		return nil, fmt.Errorf("checklists: %w", err)
 	}
-	var idx index
+	var idx contract.Index
 	if err := json.Unmarshal(b, &idx); err != nil {
 		return nil, fmt.Errorf("checklists/index.json: %w", err)
 	}
-	if idx.Format != "ruqsat-checklists/1" {
+	if idx.Format != contract.Format {
 		return nil, fmt.Errorf("checklists/index.json: unknown format %q", idx.Format)
 	}
 	return &idx, nil
@@ -195,49 +93,9 @@ func (c *compiler) get(name string) (*checklist, error) {
 	return cl, nil
 }
 
-func (cl *checklist) doc(id string) *document {
-	for i := range cl.meta.Documents {
-		if cl.meta.Documents[i].ID == id {
-			return &cl.meta.Documents[i]
-		}
-	}
-	return nil
-}
-
-func (cl *checklist) question(id string) *question {
-	for i := range cl.meta.Questions {
-		if cl.meta.Questions[i].ID == id {
-			return &cl.meta.Questions[i]
-		}
-	}
-	return nil
-}
-
-// applies reports whether a document's conditions hold for the answers.
-func applies(d *document, answers map[string]any) bool {
-	for q, want := range d.When {
-		got := answers[q]
-		ok := false
-		switch g := got.(type) {
-		case string:
-			ok = contains(want, g)
-		case []any:
-			for _, x := range g {
-				if s, _ := x.(string); contains(want, s) {
-					ok = true
-				}
-			}
-		}
-		if !ok {
-			return false
-		}
-	}
-	return true
-}
-
 // condition spells a document's conditions in each language, e.g.
 // " (required for: a legal entity; at a bank)".
-func (cl *checklist) condition(d *document) map[string]string {
+func (cl *checklist) condition(d *contract.Document) map[string]string {
 	out := map[string]string{}
 	if len(d.When) == 0 {
 		return out
@@ -257,7 +115,7 @@ func (cl *checklist) condition(d *document) map[string]string {
 				labels = append(labels, localized(cl.optionText(q, a), l))
 			}
 			part := strings.Join(labels, or[l])
-			if qu := cl.question(q); qu != nil && len(qu.Options) == 2 && (qu.Options[0].ID == "yes" || qu.Options[0].ID == "no") {
+			if qu := cl.meta.Question(q); qu != nil && len(qu.Options) == 2 && (qu.Options[0].ID == "yes" || qu.Options[0].ID == "no") {
 				part = localized(qu.Text, l) + " — " + part
 			}
 			parts = append(parts, part)
@@ -276,7 +134,7 @@ func (cl *checklist) optionText(q, id string) map[string]string {
 			}
 		}
 	}
-	if qu := cl.question(q); qu != nil {
+	if qu := cl.meta.Question(q); qu != nil {
 		for _, o := range qu.Options {
 			if o.ID == id {
 				return o.Text

@@ -12,9 +12,10 @@ import (
 	"strings"
 	"time"
 
+	"ruqsat/checker/contract"
 	"ruqsat/checker/filetype"
-	"ruqsat/kzid"
 	"ruqsat/checker/pkgread"
+	"ruqsat/kzid"
 )
 
 // domain runs the checks a schema cannot express.
@@ -55,14 +56,14 @@ func (r *run) documents(answers map[string]any) {
 	}
 	sort.Strings(ids)
 	for _, id := range ids {
-		d := r.cl.doc(id)
+		d := r.cl.meta.Document(id)
 		if d == nil {
 			continue // reported by the schema
 		}
 		if d.Fetched {
-			r.add(r.at(Finding{Code: "document/fetched", Severity: Info, Message: textL("document/fetched", map[string]map[string]string{"name": d.Name}), Rules: d.Cite}, "documents", id))
-		} else if !d.IfAny && !applies(d, answers) {
-			r.add(r.at(Finding{Code: "document/not-required", Severity: Warning, Message: textL("document/not-required", map[string]map[string]string{"name": d.Name}), Rules: d.Cite}, "documents", id))
+			r.add(r.at(Finding{Code: "document/fetched", Severity: Info, Message: textL("document/fetched", map[string]map[string]string{"name": d.Name}), Rules: cited(d.Cite)}, "documents", id))
+		} else if !d.IfAny && !d.Applies(answers) {
+			r.add(r.at(Finding{Code: "document/not-required", Severity: Warning, Message: textL("document/not-required", map[string]map[string]string{"name": d.Name}), Rules: cited(d.Cite)}, "documents", id))
 		}
 		for i, name := range files(docs[id]) {
 			p := []string{"documents", id}
@@ -77,7 +78,7 @@ func (r *run) documents(answers map[string]any) {
 			used[clean] = true
 			f := r.pkg.Files[clean]
 			if f == nil {
-				r.add(r.file(Finding{Code: "document/file-missing", Severity: Error, Message: text("document/file-missing", map[string]string{"file": name}), Rules: d.Cite}, name, p))
+				r.add(r.file(Finding{Code: "document/file-missing", Severity: Error, Message: text("document/file-missing", map[string]string{"file": name}), Rules: cited(d.Cite)}, name, p))
 				continue
 			}
 			r.fileContent(d, f, p)
@@ -147,10 +148,10 @@ var extensions = map[filetype.Type][]string{
 }
 
 // fileContent checks one file against what its item accepts.
-func (r *run) fileContent(d *document, f *pkgread.File, p []string) {
+func (r *run) fileContent(d *contract.Document, f *pkgread.File, p []string) {
 	name := f.Path
 	if f.Size == 0 {
-		r.add(r.file(Finding{Code: "document/file-empty", Severity: Error, Message: text("document/file-empty", map[string]string{"file": name}), Rules: d.Cite}, name, p))
+		r.add(r.file(Finding{Code: "document/file-empty", Severity: Error, Message: text("document/file-empty", map[string]string{"file": name}), Rules: cited(d.Cite)}, name, p))
 		return
 	}
 	t := filetype.Detect(f.Head, f.Tail, f.Size)
@@ -164,7 +165,7 @@ func (r *run) fileContent(d *document, f *pkgread.File, p []string) {
 	}
 	if !contains(accept, string(t)) {
 		r.add(r.file(Finding{Code: "document/file-type", Severity: Error, Message: textL("document/file-type", map[string]map[string]string{
-			"file": same(name), "got": typeNames[string(t)], "want": typeList(accept)}), Rules: d.Cite}, name, p))
+			"file": same(name), "got": typeNames[string(t)], "want": typeList(accept)}), Rules: cited(d.Cite)}, name, p))
 		return
 	}
 	switch t {
@@ -178,7 +179,7 @@ func (r *run) fileContent(d *document, f *pkgread.File, p []string) {
 			return
 		}
 		if d.Signed && !pdfSigned(f) {
-			r.add(r.file(Finding{Code: "document/not-signed", Severity: Warning, Message: text("document/not-signed", map[string]string{"file": name}), Rules: d.Cite}, name, p))
+			r.add(r.file(Finding{Code: "document/not-signed", Severity: Warning, Message: text("document/not-signed", map[string]string{"file": name}), Rules: cited(d.Cite)}, name, p))
 		}
 	case filetype.JPEG, filetype.PNG:
 		rc, err := f.Open()
@@ -275,7 +276,8 @@ func pdfWhy(err error) map[string]string {
 }
 
 // applicant checks the application's own fields: a name, and the BIN or
-// IIN the applicant kind calls for, with its check digit.
+// IIN the answers call for (the checklist says which answer identifies by
+// which), with its check digit.
 func (r *run) applicant(answers map[string]any) {
 	a, _ := r.man["applicant"].(map[string]any)
 	if name, given := a["name"]; a == nil || !given || name == "" || name == nil { // another type: the schema says so
@@ -285,20 +287,22 @@ func (r *run) applicant(answers map[string]any) {
 		}
 		r.add(r.at(Finding{Code: "applicant/name-missing", Severity: Error, Message: text("applicant/name-missing", nil)}, path...))
 	}
-	kind := str(answers["applicant"])
-	needBIN := kind == "legal-entity" || kind == "branch"
-	needIIN := kind == "individual" || kind == "individual-entrepreneur"
+	need := map[string]bool{}
+	for _, o := range r.cl.meta.Answered(answers) {
+		if o.IDNumber != "" {
+			need[o.IDNumber] = true
+		}
+	}
 	for _, id := range []struct {
 		field string
-		need  bool
 		kind  kzid.Kind
-	}{{"bin", needBIN, kzid.BIN}, {"iin", needIIN, kzid.IIN}} {
+	}{{contract.IDNumberBIN, kzid.BIN}, {contract.IDNumberIIN, kzid.IIN}} {
 		v := ""
 		if a != nil {
 			v = str(a[id.field])
 		}
 		if v == "" {
-			if id.need {
+			if need[id.field] {
 				code := "applicant/" + id.field + "-missing"
 				r.add(r.at(Finding{Code: code, Severity: Error, Message: text(code, nil)}, "applicant"))
 			}
@@ -348,22 +352,22 @@ func (r *run) fee(answers map[string]any) {
 	switch {
 	case fm == nil || fm.Gap != "":
 		return
-	case !fm.Due:
+	case !fm.IsDue():
 		if paid != nil {
 			if n, _ := number(paid["paid"]); n > 0 {
-				r.add(r.at(Finding{Code: "fee/not-due", Severity: Warning, Message: text("fee/not-due", nil), Rules: fm.Cite}, "fee"))
+				r.add(r.at(Finding{Code: "fee/not-due", Severity: Warning, Message: text("fee/not-due", nil), Rules: cited(fm.Cite)}, "fee"))
 			}
 		}
 		return
 	case fm.MCI == nil:
-		r.add(Finding{Code: "fee/amount-unknown", Severity: Info, Message: text("fee/amount-unknown", nil), Rules: fm.Cite})
+		r.add(Finding{Code: "fee/amount-unknown", Severity: Info, Message: text("fee/amount-unknown", nil), Rules: cited(fm.Cite)})
 		return
 	}
 	if paid == nil {
-		if p, asked := answers["payment"]; str(p) == "gateway" || (!asked && r.cl.question("payment") != nil) {
-			return // paid through the gateway (the provider sees it), or not yet answered
+		if r.providerSeesPayment(answers) {
+			return
 		}
-		r.add(Finding{Code: "fee/missing", Severity: Error, Path: "/fee", Message: text("fee/missing", nil), Rules: fm.Cite})
+		r.add(Finding{Code: "fee/missing", Severity: Error, Path: "/fee", Message: text("fee/missing", nil), Rules: cited(fm.Cite)})
 		return
 	}
 	amount, ok := number(paid["paid"])
@@ -379,10 +383,29 @@ func (r *run) fee(answers map[string]any) {
 	want := int(math.Round(*fm.MCI * float64(mci)))
 	args := map[string]string{"paid": kzt(amount), "want": fmt.Sprint(want), "rate": strconv.FormatFloat(*fm.MCI, 'f', -1, 64), "mci": fmt.Sprint(mci), "date": date}
 	if math.Abs(amount-float64(want)) > 0.005 {
-		r.add(r.at(Finding{Code: "fee/mismatch", Severity: Error, Message: text("fee/mismatch", args), Rules: fm.Cite}, "fee", "paid"))
+		r.add(r.at(Finding{Code: "fee/mismatch", Severity: Error, Message: text("fee/mismatch", args), Rules: cited(fm.Cite)}, "fee", "paid"))
 		return
 	}
-	r.add(r.at(Finding{Code: "fee/ok", Severity: Info, Message: text("fee/ok", args), Rules: fm.Cite}, "fee", "paid"))
+	r.add(r.at(Finding{Code: "fee/ok", Severity: Info, Message: text("fee/ok", args), Rules: cited(fm.Cite)}, "fee", "paid"))
+}
+
+// providerSeesPayment reports whether the answers say the fee was paid a
+// way the provider sees itself (the checklist marks such answers), or do
+// not yet say how it was paid (the schema asks for the answer): either way
+// no amount or receipt is asked.
+func (r *run) providerSeesPayment(answers map[string]any) bool {
+	for _, q := range r.cl.meta.Questions {
+		for _, o := range q.Options {
+			if !o.ProviderSeesPayment {
+				continue
+			}
+			a, asked := answers[q.ID]
+			if !asked || str(a) == o.ID {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func number(v any) (float64, bool) {
@@ -456,7 +479,7 @@ func (r *run) renewal() {
 	ch, _ := r.man["change"].(map[string]any)
 	day := str(ch["date"])
 	if day == "" {
-		r.add(r.at(Finding{Code: "renewal/no-change", Severity: Error, Message: text("renewal/no-change", nil), Rules: w.Cite}, "change"))
+		r.add(r.at(Finding{Code: "renewal/no-change", Severity: Error, Message: text("renewal/no-change", nil), Rules: cited(w.Cite)}, "change"))
 		return
 	}
 	c, err1 := time.Parse("2006-01-02", day)
@@ -467,10 +490,10 @@ func (r *run) renewal() {
 	days := int(f.Sub(c).Hours() / 24)
 	args := map[string]string{"filed": r.filed, "change": day, "days": fmt.Sprint(days), "window": fmt.Sprint(w.Days)}
 	if days > w.Days {
-		r.add(r.at(Finding{Code: "renewal/late", Severity: Error, Message: text("renewal/late", args), Rules: w.Cite}, "change", "date"))
+		r.add(r.at(Finding{Code: "renewal/late", Severity: Error, Message: text("renewal/late", args), Rules: cited(w.Cite)}, "change", "date"))
 		return
 	}
 	if days >= 0 {
-		r.add(r.at(Finding{Code: "renewal/in-time", Severity: Info, Message: text("renewal/in-time", args), Rules: w.Cite}, "change", "date"))
+		r.add(r.at(Finding{Code: "renewal/in-time", Severity: Info, Message: text("renewal/in-time", args), Rules: cited(w.Cite)}, "change", "date"))
 	}
 }

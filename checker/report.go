@@ -2,6 +2,8 @@ package checker
 
 import (
 	"sort"
+
+	"ruqsat/checker/contract"
 )
 
 // Severity is how much a finding matters: an error stops the package from
@@ -47,6 +49,20 @@ type Rule struct {
 	AtLabel map[string]string `json:"at_label,omitempty"` // the unit spelt out, per language
 	ActName map[string]string `json:"act_name,omitempty"`
 	URL     map[string]string `json:"url,omitempty"` // site path per language
+}
+
+// cited gives a checklist's citations as a report's. The report keeps a
+// type of its own: its JSON (key order included) is the checker's output,
+// which may not change when the checklists' contract does.
+func cited(cs []contract.Rule) []Rule {
+	if len(cs) == 0 {
+		return nil
+	}
+	out := make([]Rule, len(cs))
+	for i, c := range cs {
+		out[i] = Rule{Act: c.Act, At: c.At, AtLabel: c.AtLabel, ActName: c.ActName, URL: c.URL}
+	}
+	return out
 }
 
 // Finding is one problem or note about a package. Its code is stable; its

@@ -24,7 +24,7 @@ func (r *run) schemaFindings(e *jsonschema.ValidationError) []Finding {
 		for _, m := range k.Missing {
 			switch {
 			case len(loc) == 1 && (loc[0] == "documents" || loc[0] == "info"):
-				d := r.cl.doc(m)
+				d := r.cl.meta.Document(m)
 				if d == nil {
 					continue
 				}
@@ -32,7 +32,7 @@ func (r *run) schemaFindings(e *jsonschema.ValidationError) []Finding {
 				if loc[0] == "info" {
 					code = "info/missing"
 				}
-				fd := r.at(Finding{Code: code, Severity: Error, Message: textL(code, map[string]map[string]string{"name": d.Name, "because": r.cl.condition(d)}), Rules: d.Cite}, loc[0])
+				fd := r.at(Finding{Code: code, Severity: Error, Message: textL(code, map[string]map[string]string{"name": d.Name, "because": r.cl.condition(d)}), Rules: cited(d.Cite)}, loc[0])
 				fd.Item = m
 				out = append(out, fd)
 			case len(loc) == 1 && loc[0] == "answers":
@@ -40,7 +40,7 @@ func (r *run) schemaFindings(e *jsonschema.ValidationError) []Finding {
 					out = append(out, f("subspecies/missing", Error, map[string]string{"list": r.subspeciesList()}, "answers"))
 					continue
 				}
-				q := r.cl.question(m)
+				q := r.cl.meta.Question(m)
 				if q == nil {
 					continue
 				}
@@ -52,11 +52,11 @@ func (r *run) schemaFindings(e *jsonschema.ValidationError) []Finding {
 						continue
 					}
 					answers, _ := r.man["answers"].(map[string]any)
-					if !applies(&d, answers) {
+					if !d.Applies(answers) {
 						continue
 					}
 					code := map[bool]string{true: "info/missing", false: "document/missing"}[m == "info"]
-					fd := Finding{Code: code, Severity: Error, Item: d.ID, Path: "/" + m, Message: textL(code, map[string]map[string]string{"name": d.Name, "because": r.cl.condition(&d)}), Rules: d.Cite}
+					fd := Finding{Code: code, Severity: Error, Item: d.ID, Path: "/" + m, Message: textL(code, map[string]map[string]string{"name": d.Name, "because": r.cl.condition(&d)}), Rules: cited(d.Cite)}
 					out = append(out, fd)
 				}
 			case len(loc) == 0 && m == "answers":
@@ -99,7 +99,7 @@ func (r *run) schemaFindings(e *jsonschema.ValidationError) []Finding {
 	case *kind.Enum:
 		got := fmt.Sprint(k.Got)
 		if len(loc) == 2 && loc[0] == "answers" {
-			q := r.cl.question(loc[1])
+			q := r.cl.meta.Question(loc[1])
 			if q != nil {
 				var ids []string
 				for _, o := range q.Options {

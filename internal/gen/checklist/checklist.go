@@ -11,9 +11,9 @@ import (
 	"fmt"
 	"path/filepath"
 	"sort"
-
 	"strings"
 
+	"ruqsat/checker/contract"
 	"ruqsat/internal/legalfmt"
 	"ruqsat/internal/rules"
 	"ruqsat/internal/syncdir"
@@ -41,17 +41,17 @@ func Files(s *rules.Set) (map[string][]byte, error) {
 	if err := put("package.schema.json", envelope()); err != nil {
 		return nil, err
 	}
-	idx := Index{Format: IndexFormat, Rules: s.Digest, Services: map[string]*IndexService{}}
+	idx := contract.Index{Format: contract.Format, Rules: s.Digest, Services: map[string]*contract.IndexService{}}
 	for _, sv := range s.Services {
-		is := &IndexService{Name: texts(sv.Name)}
+		is := &contract.IndexService{Name: texts(sv.Name)}
 		for _, e := range sv.Editions {
-			ie := IndexEdition{Edition: e.Edition, Act: e.Act, InForce: inForce(s, e)}
+			ie := contract.IndexEdition{Edition: e.Edition, Act: e.Act, InForce: inForce(s, e)}
 			if a := s.Acts[e.Act]; a != nil {
 				ie.ActName = texts(a.Short)
 			}
 			if e.Kinds.Known() {
 				for _, k := range e.Kinds.Items {
-					ik := IndexKind{Kind: k.ID}
+					ik := contract.IndexKind{Kind: k.ID}
 					if k.Documents.Known() {
 						ik.Checklist = name(e, k.ID)
 						ik.Partial = k.DocumentsRest != nil
@@ -73,7 +73,7 @@ func Files(s *rules.Set) (map[string][]byte, error) {
 	}
 	if s.MCI != nil {
 		for _, v := range s.MCI.Values {
-			idx.MCI = append(idx.MCI, MCI{From: v.From, KZT: v.KZT})
+			idx.MCI = append(idx.MCI, contract.MCI{From: v.From, KZT: v.KZT})
 		}
 	}
 	idx.Kinds = map[string]map[string]string{}
@@ -100,66 +100,9 @@ func name(e *rules.Edition, kind string) string {
 	return e.Service + "-" + e.Edition + "-" + kind + ".schema.json"
 }
 
-// IndexFormat names the index's version.
-const IndexFormat = "ruqsat-checklists/1"
-
-// Index lists every service, edition and kind, with the edition's period in
-// force and the checklist to use, plus the MCI table for fee checks.
-type Index struct {
-	Format string `json:"format"`
-	// Rules is the digest of the rule files these checklists were made
-	// from (rules.Digest): `ruqsat check` compares it with the rules beside
-	// it to tell that `ruqsat gen` has not been run since an edit.
-	Rules    string                       `json:"rules"`
-	Order    []string                     `json:"order"`
-	Services map[string]*IndexService     `json:"services"`
-	Kinds    map[string]map[string]string `json:"kinds"`
-	MCI      []MCI                        `json:"mci"`
-}
-
-// IndexService is a service in the index.
-type IndexService struct {
-	Name     map[string]string `json:"name"`
-	Editions []IndexEdition    `json:"editions"` // oldest first
-}
-
-// IndexEdition is an edition in the index.
-type IndexEdition struct {
-	Edition string            `json:"edition"`
-	Act     string            `json:"act"`
-	ActName map[string]string `json:"act_name,omitempty"`
-	InForce Period            `json:"in_force"`
-	Kinds   []IndexKind       `json:"kinds,omitempty"`
-	Gap     string            `json:"gap,omitempty"` // why the kinds are not in the sources
-}
-
-// IndexKind is an application kind in the index.
-type IndexKind struct {
-	Kind      string `json:"kind"`
-	Checklist string `json:"checklist,omitempty"`
-	Partial   bool   `json:"partial,omitempty"`
-	Gap       string `json:"gap,omitempty"`
-}
-
-// Period is when an edition's act was in force. Dates are lower bounds
-// derived from the acts' entry-into-force rules unless marked exact.
-type Period struct {
-	From      string `json:"from,omitempty"`
-	FromExact bool   `json:"from_exact,omitempty"`
-	To        string `json:"to,omitempty"` // first day no longer in force
-	ToExact   bool   `json:"to_exact,omitempty"`
-	Repealed  bool   `json:"repealed,omitempty"`
-}
-
-// MCI is the index value from a date on.
-type MCI struct {
-	From string `json:"from"`
-	KZT  int    `json:"kzt"`
-}
-
-func inForce(s *rules.Set, e *rules.Edition) Period {
+func inForce(s *rules.Set, e *rules.Edition) contract.Period {
 	a := s.Acts[e.Act]
-	var p Period
+	var p contract.Period
 	if a == nil {
 		return p
 	}
@@ -285,28 +228,28 @@ func schemaFor(s *rules.Set, e *rules.Edition, k *rules.Kind) obj {
 	a := s.Acts[e.Act]
 	answerProps := obj{}
 	var requiredAnswers []string
-	var questions []any
+	questions := []contract.Question{}
 	for _, q := range e.Asks {
 		qu := s.Vocab.Question(q)
 		if qu == nil {
 			continue
 		}
 		var ids []string
-		var opts []any
+		var opts []contract.Option
 		for _, o := range qu.Options {
 			ids = append(ids, o.ID)
-			opts = append(opts, obj{"id": o.ID, "text": texts(o.Texts)})
+			opts = append(opts, contract.Option{ID: o.ID, Text: texts(o.Texts), IDNumber: o.IDNumber, ProviderSeesPayment: o.ProviderSeesPayment})
 		}
 		answerProps[q] = obj{"enum": ids, "description": qu.String(rules.EN)}
 		requiredAnswers = append(requiredAnswers, q)
-		questions = append(questions, obj{"id": q, "text": texts(qu.Texts), "options": opts})
+		questions = append(questions, contract.Question{ID: q, Text: texts(qu.Texts), Options: opts})
 	}
-	var subs []any
+	subs := []contract.Option{}
 	if e.Subspecies.Known() && len(e.Subspecies.Items) > 0 {
 		var ids []string
 		for _, sp := range e.Subspecies.Items {
 			ids = append(ids, sp.ID)
-			subs = append(subs, obj{"id": sp.ID, "text": texts(sp.Texts), "cite": cites(s, sp.Cite)})
+			subs = append(subs, contract.Option{ID: sp.ID, Text: texts(sp.Texts), Cite: cites(s, sp.Cite)})
 		}
 		answerProps["subspecies"] = obj{"type": "array", "items": obj{"enum": ids}, "minItems": 1, "uniqueItems": true,
 			"description": "Activity subspecies applied for."}
@@ -317,31 +260,10 @@ func schemaFor(s *rules.Set, e *rules.Edition, k *rules.Kind) obj {
 	infoProps := obj{}
 	var requiredDocs, requiredInfo []string
 	var conds []any
-	var docs []any
+	docs := []contract.Document{}
 	for _, d := range k.Documents.Items {
-		dm := obj{"id": d.ID, "name": texts(d.Texts), "medium": d.Medium, "cite": cites(s, d.Cite)}
-		if d.Signed {
-			dm["signed"] = true
-		}
-		if d.Certified != "" {
-			dm["certified"] = d.Certified
-		}
-		if d.Copies > 0 {
-			dm["copies"] = d.Copies
-		}
-		if d.IfAny {
-			dm["if_any"] = true
-		}
-		if d.Fetched {
-			dm["fetched"] = true
-		}
-		if len(d.When) > 0 {
-			dm["when"] = d.When
-		}
-		if acc, ok := Accept[d.Medium]; ok {
-			dm["accept"] = acc
-		}
-		docs = append(docs, dm)
+		docs = append(docs, contract.Document{ID: d.ID, Name: texts(d.Texts), Medium: d.Medium, Cite: cites(s, d.Cite),
+			Signed: d.Signed, Certified: d.Certified, Copies: d.Copies, IfAny: d.IfAny, Fetched: d.Fetched, When: d.When, Accept: Accept[d.Medium]})
 		if d.Medium == "object" {
 			continue // a physical sample: nothing to attach
 		}
@@ -387,38 +309,35 @@ func schemaFor(s *rules.Set, e *rules.Edition, k *rules.Kind) obj {
 	allOf := []any{obj{"$ref": "package.schema.json"}}
 	allOf = append(allOf, conds...)
 
-	meta := obj{
-		"service": e.Service, "edition": e.Edition, "kind": k.ID,
-		"service_name": texts(s.Service(e.Service).Name),
-		"edition_name": texts(e.Name.Texts),
-		"act":          obj{"id": e.Act, "name": texts(a.Short)},
-		"in_force":     inForce(s, e),
-		"questions":    nonNilAny(questions),
-		"subspecies":   nonNilAny(subs),
-		"documents":    nonNilAny(docs),
-		"cite":         cites(s, k.Cite),
-		"url":          siteURLs("services/" + e.Service + "/" + e.Edition + "/#kind-" + k.ID + "-h"),
+	meta := contract.Meta{
+		Service: e.Service, Edition: e.Edition, Kind: k.ID,
+		ServiceName: texts(s.Service(e.Service).Name),
+		EditionName: texts(e.Name.Texts),
+		Act:         contract.Act{ID: e.Act, Name: texts(a.Short)},
+		InForce:     inForce(s, e),
+		Questions:   questions,
+		Subspecies:  subs,
+		Documents:   docs,
+		Cite:        cites(s, k.Cite),
+		URL:         siteURLs("services/" + e.Service + "/" + e.Edition + "/#kind-" + k.ID + "-h"),
 	}
 	if k.DocumentsRest != nil {
-		meta["partial"] = obj{"gap": k.DocumentsRest.Unknown, "see": k.DocumentsRest.See, "note": textsP(k.DocumentsRest.Note)}
+		meta.Partial = &contract.Partial{Gap: k.DocumentsRest.Unknown, See: k.DocumentsRest.See, Note: textsP(k.DocumentsRest.Note)}
 	}
 	if k.Fee.Known() {
-		f := obj{"due": k.Fee.Due != nil && *k.Fee.Due, "cite": cites(s, k.Fee.Cite)}
-		if k.Fee.MCI != nil {
-			f["mci"] = *k.Fee.MCI
-		}
-		meta["fee"] = f
+		due := k.Fee.Due != nil && *k.Fee.Due
+		meta.Fee = &contract.Fee{Due: &due, Cite: cites(s, k.Fee.Cite), MCI: k.Fee.MCI}
 	} else {
-		meta["fee"] = obj{"gap": k.Fee.Unknown}
+		meta.Fee = &contract.Fee{Gap: k.Fee.Unknown}
 	}
 	if e.Payment.Known() {
-		meta["payment"] = e.Payment.Value
+		meta.Payment = e.Payment.Value
 	}
 	if k.ID == "renewal" && e.Renewal.Known() && e.Renewal.Window.Known() && e.Renewal.Window.Days != nil {
-		meta["renewal_window"] = obj{"days": *e.Renewal.Window.Days, "unit": e.Renewal.Window.Unit, "cite": cites(s, e.Renewal.Window.Cite)}
+		meta.RenewalWindow = &contract.RenewalWindow{Days: *e.Renewal.Window.Days, Unit: e.Renewal.Window.Unit, Cite: cites(s, e.Renewal.Window.Cite)}
 	}
 	if k.Term.Known() && k.Term.Days != nil {
-		meta["term"] = obj{"days": *k.Term.Days, "unit": k.Term.Unit}
+		meta.Term = &contract.Term{Days: *k.Term.Days, Unit: k.Term.Unit}
 	}
 	kindName := texts(rules.Find(s.Vocab.Kinds, k.ID).Texts)
 	return obj{
@@ -450,8 +369,8 @@ func whenSchema(w map[string][]string) obj {
 }
 
 // cites renders citations for the checker: act, unit, labels and links.
-func cites(s *rules.Set, cs rules.Cites) []any {
-	var out []any
+func cites(s *rules.Set, cs rules.Cites) []contract.Rule {
+	out := []contract.Rule{}
 	for _, c := range cs {
 		a := s.Acts[c.Act]
 		if a == nil {
@@ -461,9 +380,9 @@ func cites(s *rules.Set, cs rules.Cites) []any {
 		for _, l := range rules.Langs {
 			label[string(l)] = legalfmt.UnitLabel(l, c.At)
 		}
-		out = append(out, obj{"act": c.Act, "at": c.At, "at_label": label, "act_name": texts(a.Short), "url": siteURLs("acts/" + a.ID + "/#u-" + strings.ReplaceAll(c.At, "/", "-"))})
+		out = append(out, contract.Rule{Act: c.Act, At: c.At, AtLabel: label, ActName: texts(a.Short), URL: siteURLs("acts/" + a.ID + "/#u-" + strings.ReplaceAll(c.At, "/", "-"))})
 	}
-	return nonNilAny(out)
+	return out
 }
 
 func siteURLs(path string) map[string]string {
@@ -484,13 +403,6 @@ func textsP(t *rules.Texts) map[string]string {
 func nonNil(s []string) []string {
 	if s == nil {
 		return []string{}
-	}
-	return s
-}
-
-func nonNilAny(s []any) []any {
-	if s == nil {
-		return []any{}
 	}
 	return s
 }

@@ -19,8 +19,9 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"ruqsat/kzid"
+	"ruqsat/checker/contract"
 	"ruqsat/internal/syncdir"
+	"ruqsat/kzid"
 )
 
 // Dir is where the examples live, relative to the repository root.
@@ -41,53 +42,7 @@ type Package struct {
 
 // checklist is what the generator reads from a checklist schema.
 type checklist struct {
-	Meta struct {
-		Service   string                    `json:"service"`
-		Edition   string                    `json:"edition"`
-		Kind      string                    `json:"kind"`
-		InForce   struct{ From, To string } `json:"in_force"`
-		Questions []struct {
-			ID      string                `json:"id"`
-			Options []struct{ ID string } `json:"options"`
-		} `json:"questions"`
-		Subspecies []struct{ ID string } `json:"subspecies"`
-		Documents  []struct {
-			ID      string              `json:"id"`
-			Name    map[string]string   `json:"name"`
-			Medium  string              `json:"medium"`
-			Signed  bool                `json:"signed"`
-			IfAny   bool                `json:"if_any"`
-			Fetched bool                `json:"fetched"`
-			When    map[string][]string `json:"when"`
-			Accept  []string            `json:"accept"`
-		} `json:"documents"`
-		Partial *struct{} `json:"partial"`
-		Fee     *struct {
-			Due bool     `json:"due"`
-			MCI *float64 `json:"mci"`
-			Gap string   `json:"gap"`
-		} `json:"fee"`
-		RenewalWindow *struct{ Days int } `json:"renewal_window"`
-	} `json:"x-ruqsat"`
-}
-
-type index struct {
-	Order    []string `json:"order"`
-	Services map[string]struct {
-		Editions []struct {
-			Edition string                    `json:"edition"`
-			InForce struct{ From, To string } `json:"in_force"`
-			Kinds   []struct {
-				Kind      string `json:"kind"`
-				Checklist string `json:"checklist"`
-			} `json:"kinds"`
-			Gap string `json:"gap"`
-		} `json:"editions"`
-	} `json:"services"`
-	MCI []struct {
-		From string `json:"from"`
-		KZT  int    `json:"kzt"`
-	} `json:"mci"`
+	Meta contract.Meta `json:"x-ruqsat"`
 }
 
 // filedOn are the filing dates the examples of today's editions use, kept
@@ -123,7 +78,7 @@ func filed(edition, from, to string) string {
 // Generate builds every example from the checklists (name → content, as in
 // schemas/checklists).
 func Generate(checklists map[string][]byte) ([]Package, error) {
-	var idx index
+	var idx contract.Index
 	if err := json.Unmarshal(checklists["index.json"], &idx); err != nil {
 		return nil, err
 	}
@@ -170,7 +125,7 @@ func cannot(service, edition, kind, filed string) Package {
 
 type gen struct {
 	cl  *checklist
-	idx *index
+	idx *contract.Index
 }
 
 // manifest is the example's manifest, in the order a person writes it.
@@ -222,28 +177,6 @@ func (g *gen) answers() map[string]any {
 	return a
 }
 
-func applies(when map[string][]string, a map[string]any) bool {
-	for q, want := range when {
-		ok := false
-		switch v := a[q].(type) {
-		case string:
-			for _, w := range want {
-				ok = ok || w == v
-			}
-		case []any:
-			for _, x := range v {
-				for _, w := range want {
-					ok = ok || w == x
-				}
-			}
-		}
-		if !ok {
-			return false
-		}
-	}
-	return true
-}
-
 // pass builds a package that meets every requirement.
 func (g *gen) pass() (manifest, map[string][]byte) {
 	m := g.cl.Meta
@@ -251,12 +184,12 @@ func (g *gen) pass() (manifest, map[string][]byte) {
 	man := manifest{Ruqsat: 1, Service: m.Service, Edition: m.Edition, Kind: m.Kind, Filed: filed, Answers: g.answers(),
 		Applicant: map[string]string{"name": "ТОО «Қауіпсіз Жүйелер»", "bin": bin(0), "address": "010000, Астана, ул. Примерная, 1"},
 		Documents: map[string]any{}}
-	if a, _ := man.Answers["applicant"].(string); a == "individual" || a == "individual-entrepreneur" {
+	if identifiesBy(&m, man.Answers) == contract.IDNumberIIN {
 		man.Applicant = map[string]string{"name": "Әлиев Нұрлан Серікұлы", "iin": iin(0), "address": "010000, Астана, ул. Примерная, 1"}
 	}
 	files := map[string][]byte{}
 	for _, d := range m.Documents {
-		if d.Fetched || d.IfAny || d.Medium == "object" || !applies(d.When, man.Answers) {
+		if d.Fetched || d.IfAny || d.Medium == "object" || !d.Applies(man.Answers) {
 			continue
 		}
 		if d.Medium == "data" {
@@ -270,7 +203,7 @@ func (g *gen) pass() (manifest, map[string][]byte) {
 		man.Documents[d.ID] = path
 		files[path] = body
 	}
-	if f := m.Fee; f != nil && f.Due && f.MCI != nil {
+	if f := m.Fee; f.IsDue() && f.MCI != nil {
 		day := addDays(filed, -3)
 		man.Fee = map[string]any{"paid": int(*f.MCI*float64(g.mciOn(day)) + 0.5), "date": day}
 	}
@@ -278,6 +211,17 @@ func (g *gen) pass() (manifest, map[string][]byte) {
 		man.Change = map[string]string{"date": addDays(filed, -12), "what": "Изменено наименование юридического лица"}
 	}
 	return man, files
+}
+
+// identifiesBy is the identification number the answers call for: the
+// checklist says which answer identifies by which.
+func identifiesBy(m *contract.Meta, answers map[string]any) string {
+	for _, o := range m.Answered(answers) {
+		if o.IDNumber != "" {
+			return o.IDNumber
+		}
+	}
+	return contract.IDNumberBIN
 }
 
 func fileFor(id, name, medium string, signed bool) (string, []byte) {
