@@ -13,6 +13,8 @@
 // generated files do not change when the types are marshalled.
 package contract
 
+import "slices"
+
 // Format names the version of the checklists' contract; index.json says
 // which one it follows, and a reader refuses any other.
 const Format = "ruqsat-checklists/1"
@@ -154,10 +156,10 @@ func (d *Document) Applies(answers map[string]any) bool {
 		ok := false
 		switch g := answers[q].(type) {
 		case string:
-			ok = contains(want, g)
+			ok = slices.Contains(want, g)
 		case []any:
 			for _, x := range g {
-				if s, _ := x.(string); contains(want, s) {
+				if s, _ := x.(string); slices.Contains(want, s) {
 					ok = true
 				}
 			}
@@ -253,13 +255,4 @@ func (m *Meta) Answered(answers map[string]any) []*Option {
 		}
 	}
 	return out
-}
-
-func contains(l []string, s string) bool {
-	for _, x := range l {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
