@@ -122,6 +122,13 @@ func (c *Checker) EditionOn(service, day string) string {
 	return ""
 }
 
+// PageFault is the report of a check that did not run because the program
+// around the checker (the web page's) failed, not because of the package:
+// the applicant is told so and asked to reload the page.
+func PageFault(name, why string) *Report {
+	return cannot(name, newFinding("checker/page-fault", arg("why", why)))
+}
+
 func cannot(name string, f Finding) *Report {
 	return &Report{Package: name, Verdict: CannotCheck, Findings: []Finding{f}}
 }
@@ -129,24 +136,26 @@ func cannot(name string, f Finding) *Report {
 // packageFinding explains why a package could not be read.
 func packageFinding(err error, path string) Finding {
 	var pe *pkgread.Error
-	args := map[string]string{"path": path, "err": err.Error()}
-	code := "package/unreadable"
+	code, why, limit := "package/unreadable", err.Error(), ""
 	if errors.As(err, &pe) {
-		code = "package/" + string(pe.Kind)
+		if _, ok := catalogue["package/"+string(pe.Kind)]; ok {
+			code = "package/" + string(pe.Kind)
+		}
 		if pe.Path != "" {
-			args["path"] = pe.Path
+			path = pe.Path
 		}
 		if pe.Limit != 0 {
-			args["limit"] = humanSize(pe.Kind, pe.Limit)
+			limit = humanSize(pe.Kind, pe.Limit)
 		}
 		if pe.Err != nil {
-			args["err"] = pe.Err.Error()
-		}
-		if _, ok := messages[code]; !ok {
-			code = "package/unreadable"
+			why = pe.Err.Error()
 		}
 	}
-	return Finding{Code: code, Severity: Error, Message: text(code, args)}
+	args := []argument{arg("path", path), arg("err", why)}
+	if limit != "" {
+		args = append(args, arg("limit", limit))
+	}
+	return newFinding(code, args...)
 }
 
 func humanSize(k pkgread.ErrorKind, n int64) string {
@@ -177,6 +186,13 @@ type run struct {
 }
 
 func (r *run) add(f Finding) { r.findings = append(r.findings, f) }
+
+// inManifest places a finding in the manifest file itself, at a line and
+// column (none when 0): for findings about the file, not a field of it.
+func (r *run) inManifest(f Finding, line, col int) Finding {
+	f.File, f.Line, f.Column = r.pkg.ManifestName, line, col
+	return f
+}
 
 // at fills a finding's manifest position from a path.
 func (r *run) at(f Finding, path ...string) Finding {
@@ -302,18 +318,18 @@ func (c *Checker) Check(p *pkgread.Package, o Options) *Report {
 func (r *run) parse() bool {
 	b := r.pkg.Manifest
 	if line := yamlpos.InvalidUTF8Line(b); line > 0 {
-		r.add(Finding{Code: "manifest/utf8", Severity: Error, Line: line, Column: 1, File: r.pkg.ManifestName, Message: text("manifest/utf8", map[string]string{"line": fmt.Sprint(line)})})
+		r.add(r.inManifest(newFinding("manifest/utf8", arg("line", fmt.Sprint(line))), line, 1))
 		return false
 	}
 	var root *yaml.Node
 	if isJSONName(r.pkg.ManifestName) {
 		n, se := parseJSON(b)
 		if se != nil && se.deep {
-			r.add(Finding{Code: "manifest/too-deep", Severity: Error, Line: se.line, Column: se.col, File: r.pkg.ManifestName, Message: text("manifest/too-deep", map[string]string{"limit": fmt.Sprint(MaxDepth)})})
+			r.add(r.inManifest(newFinding("manifest/too-deep", arg("limit", fmt.Sprint(MaxDepth))), se.line, se.col))
 			return false
 		}
 		if se != nil {
-			r.add(Finding{Code: "manifest/syntax", Severity: Error, Line: se.line, Column: se.col, File: r.pkg.ManifestName, Message: text("manifest/syntax", map[string]string{"line": fmt.Sprint(se.line), "err": se.why})})
+			r.add(r.inManifest(newFinding("manifest/syntax", arg("line", fmt.Sprint(se.line)), arg("err", se.why)), se.line, se.col))
 			return false
 		}
 		root = n
@@ -323,19 +339,19 @@ func (r *run) parse() bool {
 		if err := dec.Decode(root); err != nil && err != io.EOF { // EOF: an empty manifest, reported below
 			line, why := yamlErrorLine(err)
 			if strings.HasPrefix(why, "exceeded max depth") {
-				r.add(Finding{Code: "manifest/too-deep", Severity: Error, Line: line, Column: 1, File: r.pkg.ManifestName, Message: text("manifest/too-deep", map[string]string{"limit": fmt.Sprint(MaxDepth)})})
+				r.add(r.inManifest(newFinding("manifest/too-deep", arg("limit", fmt.Sprint(MaxDepth))), line, 1))
 				return false
 			}
-			r.add(Finding{Code: "manifest/syntax", Severity: Error, Line: line, Column: 1, File: r.pkg.ManifestName, Message: text("manifest/syntax", map[string]string{"line": fmt.Sprint(line), "err": why})})
+			r.add(r.inManifest(newFinding("manifest/syntax", arg("line", fmt.Sprint(line)), arg("err", why)), line, 1))
 			return false
 		}
 	}
 	switch deep, many := expansion(root); {
 	case deep:
-		r.add(Finding{Code: "manifest/too-deep", Severity: Error, File: r.pkg.ManifestName, Message: text("manifest/too-deep", map[string]string{"limit": fmt.Sprint(MaxDepth)})})
+		r.add(r.inManifest(newFinding("manifest/too-deep", arg("limit", fmt.Sprint(MaxDepth))), 0, 0))
 		return false
 	case many:
-		r.add(Finding{Code: "manifest/too-many-values", Severity: Error, File: r.pkg.ManifestName, Message: text("manifest/too-many-values", map[string]string{"limit": fmt.Sprint(MaxValues)})})
+		r.add(r.inManifest(newFinding("manifest/too-many-values", arg("limit", fmt.Sprint(MaxValues))), 0, 0))
 		return false
 	}
 	r.root = root
@@ -344,8 +360,7 @@ func (r *run) parse() bool {
 		if len(dups) == maxDuplicates {
 			return
 		}
-		dups = append(dups, Finding{Code: "manifest/syntax", Severity: Error, Line: k.Line, Column: k.Column, File: r.pkg.ManifestName,
-			Message: text("manifest/syntax", map[string]string{"line": fmt.Sprint(k.Line), "err": fmt.Sprintf("key %q appears twice", k.Value)})})
+		dups = append(dups, r.inManifest(newFinding("manifest/syntax", arg("line", fmt.Sprint(k.Line)), arg("err", fmt.Sprintf("key %q appears twice", k.Value))), k.Line, k.Column))
 	})
 	if len(dups) > 0 {
 		r.findings = append(r.findings, dups...)
@@ -353,7 +368,7 @@ func (r *run) parse() bool {
 	}
 	m, ok := v.(map[string]any)
 	if !ok {
-		r.add(Finding{Code: "manifest/not-object", Severity: Error, File: r.pkg.ManifestName, Message: text("manifest/not-object", nil)})
+		r.add(r.inManifest(newFinding("manifest/not-object"), 0, 0))
 		return false
 	}
 	r.man = m
@@ -371,12 +386,12 @@ func str(v any) string {
 func (r *run) choose() bool {
 	service := str(r.man["service"])
 	if service == "" {
-		r.add(r.at(Finding{Code: "service/missing", Severity: Error, Message: text("service/missing", nil)}, "service"))
+		r.add(r.at(newFinding("service/missing"), "service"))
 		return false
 	}
 	sv := r.c.idx.Services[service]
 	if sv == nil {
-		r.add(r.at(Finding{Code: "service/unknown", Severity: Error, Message: text("service/unknown", map[string]string{"got": service, "list": strings.Join(r.c.idx.Order, ", ")})}, "service"))
+		r.add(r.at(newFinding("service/unknown", arg("got", service), arg("list", strings.Join(r.c.idx.Order, ", "))), "service"))
 		return false
 	}
 	r.rep.Service = service
@@ -404,7 +419,7 @@ func (r *run) choose() bool {
 			}
 		}
 		if ed == nil {
-			f := Finding{Code: "edition/unknown", Severity: Error, Message: text("edition/unknown", map[string]string{"got": want, "list": strings.Join(editions, ", ")})}
+			f := newFinding("edition/unknown", arg("got", want), arg("list", strings.Join(editions, ", ")))
 			if from == "manifest" { // a wrong --edition is not the manifest's fault
 				f = r.at(f, "edition")
 			}
@@ -417,7 +432,7 @@ func (r *run) choose() bool {
 			"en": map[string]string{"flag": "set with --edition", "manifest": "named in the manifest"}[from],
 		}
 		if !inForceOn(ed.InForce, r.filed) {
-			r.add(Finding{Code: "edition/not-in-force", Severity: Warning, Message: text("edition/not-in-force", map[string]string{"edition": ed.Edition, "date": r.filed})})
+			r.add(newFinding("edition/not-in-force", arg("edition", ed.Edition), arg("date", r.filed)))
 		}
 	} else {
 		for i := len(sv.Editions) - 1; i >= 0; i-- {
@@ -427,7 +442,7 @@ func (r *run) choose() bool {
 			}
 		}
 		if ed == nil {
-			r.add(Finding{Code: "edition/none", Severity: Error, Message: text("edition/none", map[string]string{"date": r.filed, "list": strings.Join(editions, ", ")})})
+			r.add(newFinding("edition/none", arg("date", r.filed), arg("list", strings.Join(editions, ", "))))
 			return false
 		}
 		why = map[string]string{
@@ -436,11 +451,11 @@ func (r *run) choose() bool {
 			"en": "by the sources it was in force on the filing date " + r.filed,
 		}
 		if nearBoundary(ed.InForce, r.filed) {
-			r.add(Finding{Code: "edition/uncertain", Severity: Warning, Message: text("edition/uncertain", map[string]string{"date": r.filed})})
+			r.add(newFinding("edition/uncertain", arg("date", r.filed)))
 		}
 	}
 	r.rep.Edition = ed.Edition
-	r.add(Finding{Code: "edition/chosen", Severity: Info, Message: textL("edition/chosen", map[string]map[string]string{"edition": {"ru": ed.Edition, "kk": ed.Edition, "en": ed.Edition}, "why": why})})
+	r.add(newFinding("edition/chosen", arg("edition", ed.Edition), argL("why", why)))
 
 	kind := str(r.man["kind"])
 	var kinds []string
@@ -448,12 +463,11 @@ func (r *run) choose() bool {
 		kinds = append(kinds, k.Kind)
 	}
 	if ed.Gap != "" {
-		r.add(Finding{Code: "edition/not-in-sources", Severity: Error, Message: textL("edition/not-in-sources", map[string]map[string]string{
-			"kind": r.kindName(kind), "edition": same(ed.Edition), "why": gapText(ed.Gap)})})
+		r.add(newFinding("edition/not-in-sources", argL("kind", r.kindName(kind)), arg("edition", ed.Edition), argL("why", gapText(ed.Gap))))
 		return false
 	}
 	if kind == "" {
-		r.add(r.at(Finding{Code: "kind/missing", Severity: Error, Message: text("kind/missing", map[string]string{"list": strings.Join(kinds, ", ")})}, "kind"))
+		r.add(r.at(newFinding("kind/missing", arg("list", strings.Join(kinds, ", "))), "kind"))
 		return false
 	}
 	var k *contract.IndexKind
@@ -463,27 +477,26 @@ func (r *run) choose() bool {
 		}
 	}
 	if k == nil {
-		r.add(r.at(Finding{Code: "kind/unknown", Severity: Error, Message: text("kind/unknown", map[string]string{"got": kind, "edition": ed.Edition, "list": strings.Join(kinds, ", ")})}, "kind"))
+		r.add(r.at(newFinding("kind/unknown", arg("got", kind), arg("edition", ed.Edition), arg("list", strings.Join(kinds, ", "))), "kind"))
 		return false
 	}
 	r.rep.Kind = kind
 	r.rep.KindName = r.kindName(kind)
 	if k.Checklist == "" {
-		r.add(Finding{Code: "edition/not-in-sources", Severity: Error, Message: textL("edition/not-in-sources", map[string]map[string]string{
-			"kind": r.kindName(kind), "edition": same(ed.Edition), "why": gapText(k.Gap)})})
+		r.add(newFinding("edition/not-in-sources", argL("kind", r.kindName(kind)), arg("edition", ed.Edition), argL("why", gapText(k.Gap))))
 		return false
 	}
 	cl, err := r.c.comp.get(k.Checklist)
 	if err != nil {
 		// The checklist is ours, not the applicant's: a fault of the
 		// program, to be reported to us, never "your package is unreadable".
-		r.add(Finding{Code: "checker/fault", Severity: Error, Message: text("checker/fault", map[string]string{"what": k.Checklist, "err": err.Error()})})
+		r.add(newFinding("checker/fault", arg("what", k.Checklist), arg("err", err.Error())))
 		return false
 	}
 	r.cl = cl
 	r.rep.Checklist = k.Checklist
 	if cl.meta.Partial != nil {
-		r.add(Finding{Code: "checklist/partial", Severity: Warning, Message: textL("checklist/partial", map[string]map[string]string{"why": gapText(cl.meta.Partial.Gap)})})
+		r.add(newFinding("checklist/partial", argL("why", gapText(cl.meta.Partial.Gap))))
 	}
 	answers, _ := r.man["answers"].(map[string]any)
 	for _, d := range cl.meta.Documents {
@@ -581,7 +594,7 @@ func (r *run) validate() {
 	}
 	var ve *jsonschema.ValidationError
 	if !errors.As(err, &ve) {
-		r.add(Finding{Code: "manifest/invalid", Severity: Error, Message: text("manifest/invalid", map[string]string{"field": "/"})})
+		r.add(newFinding("manifest/invalid", arg("field", "/")))
 		return
 	}
 	seen := map[string]bool{}

@@ -61,9 +61,9 @@ func (r *run) documents(answers map[string]any) {
 			continue // reported by the schema
 		}
 		if d.Fetched {
-			r.add(r.at(Finding{Code: "document/fetched", Severity: Info, Message: textL("document/fetched", map[string]map[string]string{"name": d.Name}), Rules: cited(d.Cite)}, "documents", id))
+			r.add(r.at(newFinding("document/fetched", argL("name", d.Name)).citing(d.Cite), "documents", id))
 		} else if !d.IfAny && !d.Applies(answers) {
-			r.add(r.at(Finding{Code: "document/not-required", Severity: Warning, Message: textL("document/not-required", map[string]map[string]string{"name": d.Name}), Rules: cited(d.Cite)}, "documents", id))
+			r.add(r.at(newFinding("document/not-required", argL("name", d.Name)).citing(d.Cite), "documents", id))
 		}
 		for i, name := range files(docs[id]) {
 			p := []string{"documents", id}
@@ -72,13 +72,13 @@ func (r *run) documents(answers map[string]any) {
 			}
 			clean, ok := cleanPath(name)
 			if !ok {
-				r.add(r.file(Finding{Code: "document/bad-path", Severity: Error, Message: text("document/bad-path", map[string]string{"file": name})}, name, p))
+				r.add(r.file(newFinding("document/bad-path", arg("file", name)), name, p))
 				continue
 			}
 			used[clean] = true
 			f := r.pkg.Files[clean]
 			if f == nil {
-				r.add(r.file(Finding{Code: "document/file-missing", Severity: Error, Message: text("document/file-missing", map[string]string{"file": name}), Rules: cited(d.Cite)}, name, p))
+				r.add(r.file(newFinding("document/file-missing", arg("file", name)).citing(d.Cite), name, p))
 				continue
 			}
 			r.fileContent(d, f, p)
@@ -92,7 +92,9 @@ func (r *run) documents(answers map[string]any) {
 	}
 	sort.Strings(unused)
 	for _, p := range unused {
-		r.add(Finding{Code: "package/unused-file", Severity: Info, File: p, Message: text("package/unused-file", map[string]string{"file": p})})
+		f := newFinding("package/unused-file", arg("file", p))
+		f.File = p
+		r.add(f)
 	}
 }
 
@@ -151,7 +153,7 @@ var extensions = map[filetype.Type][]string{
 func (r *run) fileContent(d *contract.Document, f *pkgread.File, p []string) {
 	name := f.Path
 	if f.Size == 0 {
-		r.add(r.file(Finding{Code: "document/file-empty", Severity: Error, Message: text("document/file-empty", map[string]string{"file": name}), Rules: cited(d.Cite)}, name, p))
+		r.add(r.file(newFinding("document/file-empty", arg("file", name)).citing(d.Cite), name, p))
 		return
 	}
 	t := filetype.Detect(f.Head, f.Tail, f.Size)
@@ -160,26 +162,24 @@ func (r *run) fileContent(d *contract.Document, f *pkgread.File, p []string) {
 		return
 	}
 	if ext := strings.ToLower(strings.TrimPrefix(path.Ext(name), ".")); ext != "" && t != filetype.Unknown && !contains(extensions[t], ext) {
-		r.add(r.file(Finding{Code: "document/extension", Severity: Warning, Message: textL("document/extension", map[string]map[string]string{
-			"file": same(name), "got": typeNames[string(t)], "ext": same(ext)})}, name, p))
+		r.add(r.file(newFinding("document/extension", arg("file", name), argL("got", typeNames[string(t)]), arg("ext", ext)), name, p))
 	}
 	if !contains(accept, string(t)) {
-		r.add(r.file(Finding{Code: "document/file-type", Severity: Error, Message: textL("document/file-type", map[string]map[string]string{
-			"file": same(name), "got": typeNames[string(t)], "want": typeList(accept)}), Rules: cited(d.Cite)}, name, p))
+		r.add(r.file(newFinding("document/file-type", arg("file", name), argL("got", typeNames[string(t)]), argL("want", typeList(accept))).citing(d.Cite), name, p))
 		return
 	}
 	switch t {
 	case filetype.PDF:
 		if err := r.checkPDF(f); err != nil {
 			if errors.Is(err, filetype.ErrEncrypted) {
-				r.add(r.file(Finding{Code: "document/pdf-encrypted", Severity: Error, Message: text("document/pdf-encrypted", map[string]string{"file": name})}, name, p))
+				r.add(r.file(newFinding("document/pdf-encrypted", arg("file", name)), name, p))
 				return
 			}
-			r.add(r.file(Finding{Code: "document/pdf-broken", Severity: Error, Message: textL("document/pdf-broken", map[string]map[string]string{"file": same(name), "why": pdfWhy(err)})}, name, p))
+			r.add(r.file(newFinding("document/pdf-broken", arg("file", name), argL("why", pdfWhy(err))), name, p))
 			return
 		}
 		if d.Signed && !pdfSigned(f) {
-			r.add(r.file(Finding{Code: "document/not-signed", Severity: Warning, Message: text("document/not-signed", map[string]string{"file": name}), Rules: cited(d.Cite)}, name, p))
+			r.add(r.file(newFinding("document/not-signed", arg("file", name)).citing(d.Cite), name, p))
 		}
 	case filetype.JPEG, filetype.PNG:
 		rc, err := f.Open()
@@ -188,7 +188,7 @@ func (r *run) fileContent(d *contract.Document, f *pkgread.File, p []string) {
 			rc.Close()
 		}
 		if err != nil {
-			r.add(r.file(Finding{Code: "document/image-broken", Severity: Error, Message: text("document/image-broken", map[string]string{"file": name})}, name, p))
+			r.add(r.file(newFinding("document/image-broken", arg("file", name)), name, p))
 		}
 	case filetype.CMS:
 		b, err := readAll(f, 8<<20)
@@ -196,7 +196,7 @@ func (r *run) fileContent(d *contract.Document, f *pkgread.File, p []string) {
 			err = filetype.CheckCMS(b)
 		}
 		if err != nil {
-			r.add(r.file(Finding{Code: "document/cms-broken", Severity: Error, Message: text("document/cms-broken", map[string]string{"file": name, "why": err.Error()})}, name, p))
+			r.add(r.file(newFinding("document/cms-broken", arg("file", name), arg("why", err.Error())), name, p))
 		}
 	}
 }
@@ -285,7 +285,7 @@ func (r *run) applicant(answers map[string]any) {
 		if a == nil {
 			path = nil
 		}
-		r.add(r.at(Finding{Code: "applicant/name-missing", Severity: Error, Message: text("applicant/name-missing", nil)}, path...))
+		r.add(r.at(newFinding("applicant/name-missing"), path...))
 	}
 	need := map[string]bool{}
 	for _, o := range r.cl.meta.Answered(answers) {
@@ -294,23 +294,25 @@ func (r *run) applicant(answers map[string]any) {
 		}
 	}
 	for _, id := range []struct {
-		field string
-		kind  kzid.Kind
-	}{{contract.IDNumberBIN, kzid.BIN}, {contract.IDNumberIIN, kzid.IIN}} {
+		field            string
+		kind             kzid.Kind
+		missing, invalid string // the findings' codes
+	}{
+		{contract.IDNumberBIN, kzid.BIN, "applicant/bin-missing", "applicant/bin-invalid"},
+		{contract.IDNumberIIN, kzid.IIN, "applicant/iin-missing", "applicant/iin-invalid"},
+	} {
 		v := ""
 		if a != nil {
 			v = str(a[id.field])
 		}
 		if v == "" {
 			if need[id.field] {
-				code := "applicant/" + id.field + "-missing"
-				r.add(r.at(Finding{Code: code, Severity: Error, Message: text(code, nil)}, "applicant"))
+				r.add(r.at(newFinding(id.missing), "applicant"))
 			}
 			continue
 		}
 		if err := kzid.Validate(v, id.kind); err != nil {
-			code := "applicant/" + id.field + "-invalid"
-			r.add(r.at(Finding{Code: code, Severity: Error, Message: textL(code, map[string]map[string]string{"got": same(v), "why": idWhy(err)})}, "applicant", id.field))
+			r.add(r.at(newFinding(id.invalid, arg("got", v), argL("why", idWhy(err))), "applicant", id.field))
 		}
 	}
 }
@@ -355,19 +357,21 @@ func (r *run) fee(answers map[string]any) {
 	case !fm.IsDue():
 		if paid != nil {
 			if n, _ := number(paid["paid"]); n > 0 {
-				r.add(r.at(Finding{Code: "fee/not-due", Severity: Warning, Message: text("fee/not-due", nil), Rules: cited(fm.Cite)}, "fee"))
+				r.add(r.at(newFinding("fee/not-due").citing(fm.Cite), "fee"))
 			}
 		}
 		return
 	case fm.MCI == nil:
-		r.add(Finding{Code: "fee/amount-unknown", Severity: Info, Message: text("fee/amount-unknown", nil), Rules: cited(fm.Cite)})
+		r.add(newFinding("fee/amount-unknown").citing(fm.Cite))
 		return
 	}
 	if paid == nil {
 		if r.providerSeesPayment(answers) {
 			return
 		}
-		r.add(Finding{Code: "fee/missing", Severity: Error, Path: "/fee", Message: text("fee/missing", nil), Rules: cited(fm.Cite)})
+		f := newFinding("fee/missing").citing(fm.Cite)
+		f.Path = "/fee"
+		r.add(f)
 		return
 	}
 	amount, ok := number(paid["paid"])
@@ -377,16 +381,16 @@ func (r *run) fee(answers map[string]any) {
 	}
 	mci := r.mciOn(date)
 	if mci == 0 {
-		r.add(r.at(Finding{Code: "fee/no-mci", Severity: Warning, Message: text("fee/no-mci", map[string]string{"date": date})}, "fee", "date"))
+		r.add(r.at(newFinding("fee/no-mci", arg("date", date)), "fee", "date"))
 		return
 	}
 	want := int(math.Round(*fm.MCI * float64(mci)))
-	args := map[string]string{"paid": kzt(amount), "want": fmt.Sprint(want), "rate": strconv.FormatFloat(*fm.MCI, 'f', -1, 64), "mci": fmt.Sprint(mci), "date": date}
+	paidArg, rate, mciArg := arg("paid", kzt(amount)), arg("rate", strconv.FormatFloat(*fm.MCI, 'f', -1, 64)), arg("mci", fmt.Sprint(mci))
 	if math.Abs(amount-float64(want)) > 0.005 {
-		r.add(r.at(Finding{Code: "fee/mismatch", Severity: Error, Message: text("fee/mismatch", args), Rules: cited(fm.Cite)}, "fee", "paid"))
+		r.add(r.at(newFinding("fee/mismatch", paidArg, arg("want", fmt.Sprint(want)), rate, mciArg, arg("date", date)).citing(fm.Cite), "fee", "paid"))
 		return
 	}
-	r.add(r.at(Finding{Code: "fee/ok", Severity: Info, Message: text("fee/ok", args), Rules: cited(fm.Cite)}, "fee", "paid"))
+	r.add(r.at(newFinding("fee/ok", paidArg, rate, mciArg).citing(fm.Cite), "fee", "paid"))
 }
 
 // providerSeesPayment reports whether the answers say the fee was paid a
@@ -447,11 +451,11 @@ func (r *run) dates() {
 			return
 		}
 		if day < earliestDate {
-			r.add(r.at(Finding{Code: "date/implausible", Severity: Error, Message: text("date/implausible", map[string]string{"field": "/" + strings.Join(path, "/"), "date": day})}, path...))
+			r.add(r.at(newFinding("date/implausible", arg("field", "/"+strings.Join(path, "/")), arg("date", day)), path...))
 			return
 		}
 		if day > today {
-			r.add(r.at(Finding{Code: "date/future", Severity: Error, Message: text("date/future", map[string]string{"field": "/" + strings.Join(path, "/"), "date": day, "today": today})}, path...))
+			r.add(r.at(newFinding("date/future", arg("field", "/"+strings.Join(path, "/")), arg("date", day), arg("today", today)), path...))
 		}
 	}
 	if f := str(r.man["filed"]); f != "" {
@@ -461,7 +465,7 @@ func (r *run) dates() {
 	if fee != nil {
 		check(str(fee["date"]), "fee", "date")
 		if d := str(fee["date"]); isDate(d) && d >= earliestDate && r.filed >= earliestDate && d > r.filed {
-			r.add(r.at(Finding{Code: "date/fee-after-filing", Severity: Error, Message: text("date/fee-after-filing", map[string]string{"fee": d, "filed": r.filed})}, "fee", "date"))
+			r.add(r.at(newFinding("date/fee-after-filing", arg("fee", d), arg("filed", r.filed)), "fee", "date"))
 		}
 	}
 	if ch, _ := r.man["change"].(map[string]any); ch != nil {
@@ -479,7 +483,7 @@ func (r *run) renewal() {
 	ch, _ := r.man["change"].(map[string]any)
 	day := str(ch["date"])
 	if day == "" {
-		r.add(r.at(Finding{Code: "renewal/no-change", Severity: Error, Message: text("renewal/no-change", nil), Rules: cited(w.Cite)}, "change"))
+		r.add(r.at(newFinding("renewal/no-change").citing(w.Cite), "change"))
 		return
 	}
 	c, err1 := time.Parse("2006-01-02", day)
@@ -488,12 +492,12 @@ func (r *run) renewal() {
 		return // dates reports an impossible date
 	}
 	days := int(f.Sub(c).Hours() / 24)
-	args := map[string]string{"filed": r.filed, "change": day, "days": fmt.Sprint(days), "window": fmt.Sprint(w.Days)}
+	daysArg, window := arg("days", fmt.Sprint(days)), arg("window", fmt.Sprint(w.Days))
 	if days > w.Days {
-		r.add(r.at(Finding{Code: "renewal/late", Severity: Error, Message: text("renewal/late", args), Rules: cited(w.Cite)}, "change", "date"))
+		r.add(r.at(newFinding("renewal/late", arg("filed", r.filed), daysArg, arg("change", day), window).citing(w.Cite), "change", "date"))
 		return
 	}
 	if days >= 0 {
-		r.add(r.at(Finding{Code: "renewal/in-time", Severity: Info, Message: text("renewal/in-time", args), Rules: cited(w.Cite)}, "change", "date"))
+		r.add(r.at(newFinding("renewal/in-time", daysArg, window).citing(w.Cite), "change", "date"))
 	}
 }

@@ -10,111 +10,165 @@ var Langs = []string{"ru", "kk", "en"}
 // msg is a message in ru, kk and en; {name} marks an argument.
 type msg [3]string
 
-// messages are the findings' texts, keyed by code. A test checks that every
-// code the checker reports is here, in all three languages.
-var messages = map[string]msg{
-	// The package as a whole.
-	"package/unreadable":      {"Не удалось прочитать пакет {path}: {err}", "{path} топтамасын оқу мүмкін болмады: {err}", "Cannot read the package {path}: {err}"},
-	"package/not-a-package":   {"{path} — не папка и не zip-архив", "{path} — бума да, zip-мұрағат та емес", "{path} is neither a folder nor a zip archive"},
-	"package/no-manifest":     {"В пакете нет манифеста (manifest.yaml или manifest.json)", "Топтамада манифест жоқ (manifest.yaml немесе manifest.json)", "The package has no manifest (manifest.yaml or manifest.json)"},
-	"package/many-manifests":  {"В пакете несколько манифестов ({path}); оставьте один", "Топтамада бірнеше манифест бар ({path}); біреуін қалдырыңыз", "The package has more than one manifest ({path}); keep one"},
-	"package/unsafe-path":     {"Недопустимый путь в архиве: {path} (выход за пределы пакета или абсолютный путь)", "Мұрағаттағы жол рұқсат етілмейді: {path} (топтамадан шығатын немесе абсолют жол)", "Unsafe path in the archive: {path} (it leaves the package or is absolute)"},
-	"package/duplicate":       {"В архиве дважды встречается {path}", "Мұрағатта {path} екі рет кездеседі", "The archive holds {path} twice"},
-	"package/symlink-outside": {"Ссылка {path} указывает за пределы пакета", "{path} сілтемесі топтамадан тыс жерді көрсетеді", "The link {path} points outside the package"},
-	"package/too-many-files":  {"В пакете больше {limit} файлов", "Топтамада {limit} файлдан көп", "The package holds more than {limit} files"},
-	"package/file-too-large":  {"Файл {path} больше допустимого ({limit})", "{path} файлы рұқсат етілгеннен үлкен ({limit})", "The file {path} is larger than allowed ({limit})"},
-	"package/too-large":       {"Файлы пакета вместе больше {limit}", "Топтама файлдары бірге {limit} мөлшерінен үлкен", "The package's files together exceed {limit}"},
-	"package/zip-bomb":        {"Архив распаковывается в подозрительно большой объём ({path}); проверка остановлена", "Мұрағат күдікті үлкен көлемге ашылады ({path}); тексеру тоқтатылды", "The archive inflates to a suspicious size ({path}); checking stopped"},
-	"package/encrypted":       {"Файл {path} в архиве защищён паролем", "Мұрағаттағы {path} файлы құпиясөзбен қорғалған", "The file {path} in the archive is password-protected"},
-	"package/empty":           {"Пакет пуст", "Топтама бос", "The package is empty"},
-	"package/bad-zip":         {"Zip-архив повреждён: {err}", "Zip-мұрағат бүлінген: {err}", "The zip archive is damaged: {err}"},
-
-	// The manifest.
-	"manifest/syntax":          {"Ошибка в манифесте (строка {line}): {err}", "Манифестте қате бар ({line}-жол): {err}", "The manifest has a syntax error (line {line}): {err}"},
-	"manifest/utf8":            {"Манифест не в кодировке UTF-8 (строка {line})", "Манифест UTF-8 кодтауында емес ({line}-жол)", "The manifest is not valid UTF-8 (line {line})"},
-	"manifest/too-deep":        {"Манифест слишком глубоко вложен (больше {limit} уровней)", "Манифест тым терең салынған ({limit} деңгейден артық)", "The manifest is nested too deeply (more than {limit} levels)"},
-	"manifest/too-many-values": {"В манифесте больше {limit} значений (с учётом повторов через якоря и ссылки YAML, & и *)", "Манифестте {limit} мәннен артық бар (YAML зәкірлері мен сілтемелері, & және *, арқылы қайталануларды қоса есептегенде)", "The manifest holds more than {limit} values (counting repeats through YAML anchors and aliases, & and *)"},
-	"manifest/not-object":      {"Манифест должен быть набором полей (service, kind, answers, documents…)", "Манифест өрістер жиыны болуы керек (service, kind, answers, documents…)", "The manifest must be a set of fields (service, kind, answers, documents…)"},
-	"manifest/missing-field":   {"В манифесте нет поля {field}", "Манифестте {field} өрісі жоқ", "The manifest lacks the field {field}"},
-	"manifest/unknown-field":   {"Неизвестное поле {field}", "Белгісіз өріс: {field}", "Unknown field {field}"},
-	"manifest/type":            {"{field}: ожидается {want}", "{field}: {want} күтіледі", "{field}: expected {want}"},
-	"manifest/format":          {"{field}: «{got}» — не дата вида 2026-11-29", "{field}: «{got}» — 2026-11-29 түріндегі күн емес", "{field}: \"{got}\" is not a date like 2026-11-29"},
-	"manifest/pattern":         {"{field}: «{got}» записано в неверном виде", "{field}: «{got}» дұрыс емес түрде жазылған", "{field}: \"{got}\" is not written the right way"},
-	"manifest/invalid":         {"{field}: недопустимое значение", "{field}: рұқсат етілмеген мән", "{field}: value not allowed"},
-	"service/missing":          {"В манифесте не указана услуга (service)", "Манифестте қызмет (service) көрсетілмеген", "The manifest does not name the service (service)"},
-	"service/unknown":          {"Неизвестная услуга «{got}». Услуги: {list}", "Белгісіз қызмет «{got}». Қызметтер: {list}", "Unknown service \"{got}\". Services: {list}"},
-	"kind/missing":             {"В манифесте не указан вид заявления (kind). Для этой редакции: {list}", "Манифестте өтініш түрі (kind) көрсетілмеген. Бұл басылым үшін: {list}", "The manifest does not say the application kind (kind). For this edition: {list}"},
-	"kind/unknown":             {"В редакции {edition} нет вида заявления «{got}». Есть: {list}", "{edition} басылымында «{got}» өтініш түрі жоқ. Бар түрлері: {list}", "The {edition} edition has no application kind \"{got}\". It has: {list}"},
-	"edition/unknown":          {"У услуги нет редакции «{got}». Редакции: {list}", "Қызметтің «{got}» басылымы жоқ. Басылымдары: {list}", "The service has no edition \"{got}\". Editions: {list}"},
-	"edition/none":             {"На дату {date} в источниках нет действовавшей редакции правил этой услуги (есть: {list}). Укажите редакцию явно (--edition или edition в манифесте).", "{date} күніне дереккөздерде бұл қызмет қағидаларының қолданыстағы басылымы жоқ (барлары: {list}). Басылымды анық көрсетіңіз (--edition немесе манифесттегі edition).", "No edition of this service's rules in the sources was in force on {date} (editions: {list}). Name one (--edition, or edition in the manifest)."},
-	"edition/not-in-sources":   {"Проверить нельзя: перечня документов для «{kind}» редакции {edition} нет в источниках ({why})", "Тексеру мүмкін емес: {edition} басылымындағы «{kind}» үшін құжаттар тізбесі дереккөздерде жоқ ({why})", "Cannot check: the document list for \"{kind}\" in the {edition} edition is not in the sources ({why})"},
-	"edition/chosen":           {"Проверено по правилам редакции {edition}: {why}", "{edition} басылымының қағидалары бойынша тексерілді: {why}", "Checked against the {edition} edition: {why}"},
-	"edition/uncertain":        {"Дата {date} близка к границе действия редакции, точная дата которой в источниках не указана; проверьте редакцию", "{date} күні басылымның қолданылу шегіне жақын, ал оның нақты күні дереккөздерде көрсетілмеген; басылымды тексеріңіз", "{date} is close to the start or end of the edition, whose exact date the sources do not give; make sure it is the right edition"},
-	"edition/not-in-force":     {"Редакция {edition}, судя по источникам, на {date} не действовала", "Дереккөздер бойынша {edition} басылымы {date} күні қолданыста болмаған", "By the sources, the {edition} edition was not in force on {date}"},
-	"checklist/partial":        {"Перечень документов этой редакции в источниках неполный ({why}); проверены только указанные пункты", "Бұл басылымның құжаттар тізбесі дереккөздерде толық емес ({why}); тек көрсетілген тармақтар тексерілді", "This edition's document list is incomplete in the sources ({why}); only the listed items were checked"},
-
-	// Answers.
-	"answer/missing":     {"Ответьте на вопрос: {question}", "Сұраққа жауап беріңіз: {question}", "Answer the question: {question}"},
-	"answer/invalid":     {"«{got}» — не ответ на вопрос «{question}». Варианты: {list}", "«{got}» — «{question}» сұрағының жауабы емес. Нұсқалар: {list}", "\"{got}\" is not an answer to \"{question}\". Answers: {list}"},
-	"answer/unknown":     {"Вопрос «{got}» не задаётся для этой услуги. Вопросы: {list}", "Бұл қызмет үшін «{got}» сұрағы қойылмайды. Сұрақтар: {list}", "\"{got}\" is not asked for this service. Questions: {list}"},
-	"subspecies/missing": {"Укажите подвид(ы) деятельности: {list}", "Қызметтің кіші түрін (түрлерін) көрсетіңіз: {list}", "Name the activity subspecies applied for: {list}"},
-	"subspecies/unknown": {"В этой редакции нет подвида «{got}». Подвиды: {list}", "Бұл басылымда «{got}» кіші түрі жоқ. Кіші түрлері: {list}", "This edition has no subspecies \"{got}\". Subspecies: {list}"},
-
-	// Documents.
-	"document/missing":       {"Не приложен документ: {name}{because}", "Құжат қоса берілмеген: {name}{because}", "Missing document: {name}{because}"},
-	"document/unknown":       {"«{got}» — не пункт этого перечня. Пункты: {list}", "«{got}» — бұл тізбенің тармағы емес. Тармақтар: {list}", "\"{got}\" is not an item of this checklist. Items: {list}"},
-	"info/missing":           {"Не указаны сведения: {name}{because}", "Мәліметтер көрсетілмеген: {name}{because}", "Missing information: {name}{because}"},
-	"document/file-missing":  {"Файла {file} нет в пакете", "{file} файлы топтамада жоқ", "The file {file} is not in the package"},
-	"document/file-empty":    {"Файл {file} пуст", "{file} файлы бос", "The file {file} is empty"},
-	"document/file-type":     {"Файл {file} — {got}, а для этого документа нужен {want}", "{file} файлы — {got}, ал бұл құжат үшін {want} қажет", "The file {file} is {got}, but this document must be {want}"},
-	"document/extension":     {"Файл {file} по содержимому — {got}, а расширение у него .{ext}", "{file} файлы мазмұны бойынша — {got}, ал кеңейтімі .{ext}", "The file {file} is {got} by its content but named .{ext}"},
-	"document/pdf-broken":    {"PDF-файл {file} не открывается: {why}", "{file} PDF-файлы ашылмайды: {why}", "The PDF {file} does not open: {why}"},
-	"document/pdf-encrypted": {"PDF-файл {file} защищён паролем: услугодатель не сможет его прочитать", "{file} PDF-файлы құпиясөзбен қорғалған: көрсетілетін қызметті беруші оны оқи алмайды", "The PDF {file} is password-protected: the provider will not be able to read it"},
-	"document/image-broken":  {"Изображение {file} повреждено и не открывается", "{file} суреті бүлінген және ашылмайды", "The image {file} is damaged and does not open"},
-	"document/cms-broken":    {"Подпись {file} не является подписанным документом CMS: {why}", "{file} қолтаңбасы CMS қол қойылған құжаты емес: {why}", "The signature file {file} is not a signed CMS document: {why}"},
-	"document/not-signed":    {"Документ должен быть подписан ЭЦП; файл {file} подписи не содержит. Подпишите его при подаче на портале.", "Құжатқа ЭЦҚ-мен қол қойылуы керек; {file} файлында қолтаңба жоқ. Порталда берген кезде қол қойыңыз.", "This document must carry your digital signature; {file} has none. Sign it when you submit it on the portal."},
-	"document/not-required":  {"Документ «{name}» для ваших ответов не требуется", "Сіздің жауаптарыңыз бойынша «{name}» құжаты қажет емес", "\"{name}\" is not required for your answers"},
-	"document/fetched":       {"«{name}» услугодатель получает сам из государственных систем; прикладывать не нужно", "«{name}» көрсетілетін қызметті беруші мемлекеттік жүйелерден өзі алады; қоса берудің қажеті жоқ", "The provider obtains \"{name}\" from state systems itself; you need not attach it"},
-	"document/bad-path":      {"Путь {file} недопустим: укажите путь внутри пакета, через «/»", "{file} жолы рұқсат етілмейді: топтама ішіндегі жолды «/» арқылы көрсетіңіз", "The path {file} is not allowed: give a path inside the package, with \"/\""},
-	"package/unused-file":    {"Файл {file} есть в пакете, но ни к одному пункту не относится", "{file} файлы топтамада бар, бірақ ешбір тармаққа жатпайды", "The file {file} is in the package but belongs to no item"},
-
-	// Application fields.
-	"applicant/name-missing": {"Укажите наименование или ФИО заявителя (applicant.name)", "Өтініш берушінің атауын немесе Т.А.Ә. көрсетіңіз (applicant.name)", "Give the applicant's name (applicant.name)"},
-	"applicant/bin-missing":  {"Укажите БИН (applicant.bin)", "БСН көрсетіңіз (applicant.bin)", "Give the business identification number, BIN (applicant.bin)"},
-	"applicant/iin-missing":  {"Укажите ИИН (applicant.iin)", "ЖСН көрсетіңіз (applicant.iin)", "Give the individual identification number, IIN (applicant.iin)"},
-	"applicant/bin-invalid":  {"БИН {got} недействителен: {why}", "{got} БСН жарамсыз: {why}", "The BIN {got} is not valid: {why}"},
-	"applicant/iin-invalid":  {"ИИН {got} недействителен: {why}", "{got} ЖСН жарамсыз: {why}", "The IIN {got} is not valid: {why}"},
-
-	// Fees.
-	"fee/missing":        {"Укажите уплаченную сумму и дату оплаты (fee.paid, fee.date)", "Төленген соманы және төлем күнін көрсетіңіз (fee.paid, fee.date)", "Give the amount paid and the payment date (fee.paid, fee.date)"},
-	"fee/mismatch":       {"Уплачено {paid} ₸, а требуется {want} ₸ ({rate} МРП × {mci} ₸ на {date})", "{paid} ₸ төленген, ал {want} ₸ қажет ({date} күнгі {rate} АЕК × {mci} ₸)", "Paid {paid} KZT, but {want} KZT is due ({rate} MCI × {mci} KZT on {date})"},
-	"fee/ok":             {"Сбор уплачен верно: {paid} ₸ ({rate} МРП × {mci} ₸)", "Алым дұрыс төленген: {paid} ₸ ({rate} АЕК × {mci} ₸)", "Fee paid correctly: {paid} KZT ({rate} MCI × {mci} KZT)"},
-	"fee/not-due":        {"По этой редакции услуга бесплатна; платить не нужно", "Бұл басылым бойынша қызмет тегін; төлеудің қажеті жоқ", "This service is free under this edition; no fee is due"},
-	"fee/amount-unknown": {"Сумма сбора в акте не указана; проверено только наличие документа об оплате", "Алым сомасы актіде көрсетілмеген; тек төлем құжатының бар-жоғы тексерілді", "The act gives no fee amount; only the proof of payment was checked"},
-	"fee/no-mci":         {"Нет значения МРП на {date}: сумму проверить нельзя", "{date} күнге АЕК мәні жоқ: соманы тексеру мүмкін емес", "No MCI value for {date}: the amount cannot be checked"},
-	"fee/unknown":        {"Сведений о сборе для этого заявления в источниках нет", "Бұл өтініш үшін алым туралы мәліметтер дереккөздерде жоқ", "The sources say nothing about a fee for this application"},
-
-	// Dates.
-	"checker/fault":         {"Проверка не выполнена из-за сбоя программы, а не из-за вашего пакета: перечень {what} не читается ({err}). Сообщите разработчикам Ruqsat.", "Тексеру сіздің топтамаңызға байланысты емес, бағдарламаның ақауына байланысты орындалмады: {what} тізбесі оқылмайды ({err}). Ruqsat әзірлеушілеріне хабарлаңыз.", "The check did not run because of a fault in the program, not in your package: the checklist {what} cannot be read ({err}). Please tell the Ruqsat developers."},
-	"date/implausible":      {"{field}: даты {date} быть не может — она раньше 16 декабря 1991 года; проверьте год", "{field}: {date} күні болуы мүмкін емес — ол 1991 жылғы 16 желтоқсаннан ерте; жылын тексеріңіз", "{field}: {date} cannot be right: it is before 16 December 1991; check the year"},
-	"date/future":           {"{field}: дата {date} ещё не наступила (проверка на {today})", "{field}: {date} күні әлі келмеді (тексеру күні {today})", "{field}: {date} is in the future (checking as of {today})"},
-	"date/fee-after-filing": {"Сбор оплачен {fee} — позже подачи заявления {filed}", "Алым {fee} төленген — өтініш берілген {filed} күнінен кейін", "The fee was paid on {fee}, after the filing date {filed}"},
-	"renewal/no-change":     {"Для переоформления укажите дату изменения, ставшего основанием (change.date)", "Қайта ресімдеу үшін негіз болған өзгерістің күнін көрсетіңіз (change.date)", "For a renewal, give the date of the change behind it (change.date)"},
-	"renewal/late":          {"Заявление подаётся {filed}, через {days} дн. после изменения {change}; срок — {window} календарных дней", "Өтініш {change} өзгерістен {days} күн өткен соң, {filed} беріледі; мерзімі — {window} күнтізбелік күн", "Filed on {filed}, {days} days after the change on {change}; the deadline is {window} calendar days"},
-	"renewal/in-time":       {"Срок подачи на переоформление соблюдён: {days} из {window} календарных дней", "Қайта ресімдеуге өтініш беру мерзімі сақталған: {window} күнтізбелік күннің {days} күні", "Renewal filed in time: {days} of {window} calendar days"},
+// entry is what the catalogue knows of a finding: how much it matters and
+// what it says.
+type entry struct {
+	sev  Severity
+	text msg
 }
 
-// text renders a message in every language.
-func text(code string, args map[string]string) map[string]string {
-	m, ok := messages[code]
+// catalogue is every finding the checker reports, keyed by code: its
+// severity and its message in ru, kk and en. newFinding builds findings
+// from it; a test checks that every code in the source is here, in all
+// three languages, with the same arguments in each.
+var catalogue = map[string]entry{
+	// The package as a whole.
+	"package/unreadable":      {Error, msg{"Не удалось прочитать пакет {path}: {err}", "{path} топтамасын оқу мүмкін болмады: {err}", "Cannot read the package {path}: {err}"}},
+	"package/not-a-package":   {Error, msg{"{path} — не папка и не zip-архив", "{path} — бума да, zip-мұрағат та емес", "{path} is neither a folder nor a zip archive"}},
+	"package/no-manifest":     {Error, msg{"В пакете нет манифеста (manifest.yaml или manifest.json)", "Топтамада манифест жоқ (manifest.yaml немесе manifest.json)", "The package has no manifest (manifest.yaml or manifest.json)"}},
+	"package/many-manifests":  {Error, msg{"В пакете несколько манифестов ({path}); оставьте один", "Топтамада бірнеше манифест бар ({path}); біреуін қалдырыңыз", "The package has more than one manifest ({path}); keep one"}},
+	"package/unsafe-path":     {Error, msg{"Недопустимый путь в архиве: {path} (выход за пределы пакета или абсолютный путь)", "Мұрағаттағы жол рұқсат етілмейді: {path} (топтамадан шығатын немесе абсолют жол)", "Unsafe path in the archive: {path} (it leaves the package or is absolute)"}},
+	"package/duplicate":       {Error, msg{"В архиве дважды встречается {path}", "Мұрағатта {path} екі рет кездеседі", "The archive holds {path} twice"}},
+	"package/symlink-outside": {Error, msg{"Ссылка {path} указывает за пределы пакета", "{path} сілтемесі топтамадан тыс жерді көрсетеді", "The link {path} points outside the package"}},
+	"package/too-many-files":  {Error, msg{"В пакете больше {limit} файлов", "Топтамада {limit} файлдан көп", "The package holds more than {limit} files"}},
+	"package/file-too-large":  {Error, msg{"Файл {path} больше допустимого ({limit})", "{path} файлы рұқсат етілгеннен үлкен ({limit})", "The file {path} is larger than allowed ({limit})"}},
+	"package/too-large":       {Error, msg{"Файлы пакета вместе больше {limit}", "Топтама файлдары бірге {limit} мөлшерінен үлкен", "The package's files together exceed {limit}"}},
+	"package/zip-bomb":        {Error, msg{"Архив распаковывается в подозрительно большой объём ({path}); проверка остановлена", "Мұрағат күдікті үлкен көлемге ашылады ({path}); тексеру тоқтатылды", "The archive inflates to a suspicious size ({path}); checking stopped"}},
+	"package/encrypted":       {Error, msg{"Файл {path} в архиве защищён паролем", "Мұрағаттағы {path} файлы құпиясөзбен қорғалған", "The file {path} in the archive is password-protected"}},
+	"package/empty":           {Error, msg{"Пакет пуст", "Топтама бос", "The package is empty"}},
+	"package/bad-zip":         {Error, msg{"Zip-архив повреждён: {err}", "Zip-мұрағат бүлінген: {err}", "The zip archive is damaged: {err}"}},
+
+	// The manifest.
+	"manifest/syntax":          {Error, msg{"Ошибка в манифесте (строка {line}): {err}", "Манифестте қате бар ({line}-жол): {err}", "The manifest has a syntax error (line {line}): {err}"}},
+	"manifest/utf8":            {Error, msg{"Манифест не в кодировке UTF-8 (строка {line})", "Манифест UTF-8 кодтауында емес ({line}-жол)", "The manifest is not valid UTF-8 (line {line})"}},
+	"manifest/too-deep":        {Error, msg{"Манифест слишком глубоко вложен (больше {limit} уровней)", "Манифест тым терең салынған ({limit} деңгейден артық)", "The manifest is nested too deeply (more than {limit} levels)"}},
+	"manifest/too-many-values": {Error, msg{"В манифесте больше {limit} значений (с учётом повторов через якоря и ссылки YAML, & и *)", "Манифестте {limit} мәннен артық бар (YAML зәкірлері мен сілтемелері, & және *, арқылы қайталануларды қоса есептегенде)", "The manifest holds more than {limit} values (counting repeats through YAML anchors and aliases, & and *)"}},
+	"manifest/not-object":      {Error, msg{"Манифест должен быть набором полей (service, kind, answers, documents…)", "Манифест өрістер жиыны болуы керек (service, kind, answers, documents…)", "The manifest must be a set of fields (service, kind, answers, documents…)"}},
+	"manifest/missing-field":   {Error, msg{"В манифесте нет поля {field}", "Манифестте {field} өрісі жоқ", "The manifest lacks the field {field}"}},
+	"manifest/unknown-field":   {Error, msg{"Неизвестное поле {field}", "Белгісіз өріс: {field}", "Unknown field {field}"}},
+	"manifest/type":            {Error, msg{"{field}: ожидается {want}", "{field}: {want} күтіледі", "{field}: expected {want}"}},
+	"manifest/format":          {Error, msg{"{field}: «{got}» — не дата вида 2026-11-29", "{field}: «{got}» — 2026-11-29 түріндегі күн емес", "{field}: \"{got}\" is not a date like 2026-11-29"}},
+	"manifest/pattern":         {Error, msg{"{field}: «{got}» записано в неверном виде", "{field}: «{got}» дұрыс емес түрде жазылған", "{field}: \"{got}\" is not written the right way"}},
+	"manifest/invalid":         {Error, msg{"{field}: недопустимое значение", "{field}: рұқсат етілмеген мән", "{field}: value not allowed"}},
+	"service/missing":          {Error, msg{"В манифесте не указана услуга (service)", "Манифестте қызмет (service) көрсетілмеген", "The manifest does not name the service (service)"}},
+	"service/unknown":          {Error, msg{"Неизвестная услуга «{got}». Услуги: {list}", "Белгісіз қызмет «{got}». Қызметтер: {list}", "Unknown service \"{got}\". Services: {list}"}},
+	"kind/missing":             {Error, msg{"В манифесте не указан вид заявления (kind). Для этой редакции: {list}", "Манифестте өтініш түрі (kind) көрсетілмеген. Бұл басылым үшін: {list}", "The manifest does not say the application kind (kind). For this edition: {list}"}},
+	"kind/unknown":             {Error, msg{"В редакции {edition} нет вида заявления «{got}». Есть: {list}", "{edition} басылымында «{got}» өтініш түрі жоқ. Бар түрлері: {list}", "The {edition} edition has no application kind \"{got}\". It has: {list}"}},
+	"edition/unknown":          {Error, msg{"У услуги нет редакции «{got}». Редакции: {list}", "Қызметтің «{got}» басылымы жоқ. Басылымдары: {list}", "The service has no edition \"{got}\". Editions: {list}"}},
+	"edition/none":             {Error, msg{"На дату {date} в источниках нет действовавшей редакции правил этой услуги (есть: {list}). Укажите редакцию явно (--edition или edition в манифесте).", "{date} күніне дереккөздерде бұл қызмет қағидаларының қолданыстағы басылымы жоқ (барлары: {list}). Басылымды анық көрсетіңіз (--edition немесе манифесттегі edition).", "No edition of this service's rules in the sources was in force on {date} (editions: {list}). Name one (--edition, or edition in the manifest)."}},
+	"edition/not-in-sources":   {Error, msg{"Проверить нельзя: перечня документов для «{kind}» редакции {edition} нет в источниках ({why})", "Тексеру мүмкін емес: {edition} басылымындағы «{kind}» үшін құжаттар тізбесі дереккөздерде жоқ ({why})", "Cannot check: the document list for \"{kind}\" in the {edition} edition is not in the sources ({why})"}},
+	"edition/chosen":           {Info, msg{"Проверено по правилам редакции {edition}: {why}", "{edition} басылымының қағидалары бойынша тексерілді: {why}", "Checked against the {edition} edition: {why}"}},
+	"edition/uncertain":        {Warning, msg{"Дата {date} близка к границе действия редакции, точная дата которой в источниках не указана; проверьте редакцию", "{date} күні басылымның қолданылу шегіне жақын, ал оның нақты күні дереккөздерде көрсетілмеген; басылымды тексеріңіз", "{date} is close to the start or end of the edition, whose exact date the sources do not give; make sure it is the right edition"}},
+	"edition/not-in-force":     {Warning, msg{"Редакция {edition}, судя по источникам, на {date} не действовала", "Дереккөздер бойынша {edition} басылымы {date} күні қолданыста болмаған", "By the sources, the {edition} edition was not in force on {date}"}},
+	"checklist/partial":        {Warning, msg{"Перечень документов этой редакции в источниках неполный ({why}); проверены только указанные пункты", "Бұл басылымның құжаттар тізбесі дереккөздерде толық емес ({why}); тек көрсетілген тармақтар тексерілді", "This edition's document list is incomplete in the sources ({why}); only the listed items were checked"}},
+
+	// Answers.
+	"answer/missing":     {Error, msg{"Ответьте на вопрос: {question}", "Сұраққа жауап беріңіз: {question}", "Answer the question: {question}"}},
+	"answer/invalid":     {Error, msg{"«{got}» — не ответ на вопрос «{question}». Варианты: {list}", "«{got}» — «{question}» сұрағының жауабы емес. Нұсқалар: {list}", "\"{got}\" is not an answer to \"{question}\". Answers: {list}"}},
+	"answer/unknown":     {Error, msg{"Вопрос «{got}» не задаётся для этой услуги. Вопросы: {list}", "Бұл қызмет үшін «{got}» сұрағы қойылмайды. Сұрақтар: {list}", "\"{got}\" is not asked for this service. Questions: {list}"}},
+	"subspecies/missing": {Error, msg{"Укажите подвид(ы) деятельности: {list}", "Қызметтің кіші түрін (түрлерін) көрсетіңіз: {list}", "Name the activity subspecies applied for: {list}"}},
+	"subspecies/unknown": {Error, msg{"В этой редакции нет подвида «{got}». Подвиды: {list}", "Бұл басылымда «{got}» кіші түрі жоқ. Кіші түрлері: {list}", "This edition has no subspecies \"{got}\". Subspecies: {list}"}},
+
+	// Documents.
+	"document/missing":       {Error, msg{"Не приложен документ: {name}{because}", "Құжат қоса берілмеген: {name}{because}", "Missing document: {name}{because}"}},
+	"document/unknown":       {Error, msg{"«{got}» — не пункт этого перечня. Пункты: {list}", "«{got}» — бұл тізбенің тармағы емес. Тармақтар: {list}", "\"{got}\" is not an item of this checklist. Items: {list}"}},
+	"info/missing":           {Error, msg{"Не указаны сведения: {name}{because}", "Мәліметтер көрсетілмеген: {name}{because}", "Missing information: {name}{because}"}},
+	"document/file-missing":  {Error, msg{"Файла {file} нет в пакете", "{file} файлы топтамада жоқ", "The file {file} is not in the package"}},
+	"document/file-empty":    {Error, msg{"Файл {file} пуст", "{file} файлы бос", "The file {file} is empty"}},
+	"document/file-type":     {Error, msg{"Файл {file} — {got}, а для этого документа нужен {want}", "{file} файлы — {got}, ал бұл құжат үшін {want} қажет", "The file {file} is {got}, but this document must be {want}"}},
+	"document/extension":     {Warning, msg{"Файл {file} по содержимому — {got}, а расширение у него .{ext}", "{file} файлы мазмұны бойынша — {got}, ал кеңейтімі .{ext}", "The file {file} is {got} by its content but named .{ext}"}},
+	"document/pdf-broken":    {Error, msg{"PDF-файл {file} не открывается: {why}", "{file} PDF-файлы ашылмайды: {why}", "The PDF {file} does not open: {why}"}},
+	"document/pdf-encrypted": {Error, msg{"PDF-файл {file} защищён паролем: услугодатель не сможет его прочитать", "{file} PDF-файлы құпиясөзбен қорғалған: көрсетілетін қызметті беруші оны оқи алмайды", "The PDF {file} is password-protected: the provider will not be able to read it"}},
+	"document/image-broken":  {Error, msg{"Изображение {file} повреждено и не открывается", "{file} суреті бүлінген және ашылмайды", "The image {file} is damaged and does not open"}},
+	"document/cms-broken":    {Error, msg{"Подпись {file} не является подписанным документом CMS: {why}", "{file} қолтаңбасы CMS қол қойылған құжаты емес: {why}", "The signature file {file} is not a signed CMS document: {why}"}},
+	"document/not-signed":    {Warning, msg{"Документ должен быть подписан ЭЦП; файл {file} подписи не содержит. Подпишите его при подаче на портале.", "Құжатқа ЭЦҚ-мен қол қойылуы керек; {file} файлында қолтаңба жоқ. Порталда берген кезде қол қойыңыз.", "This document must carry your digital signature; {file} has none. Sign it when you submit it on the portal."}},
+	"document/not-required":  {Warning, msg{"Документ «{name}» для ваших ответов не требуется", "Сіздің жауаптарыңыз бойынша «{name}» құжаты қажет емес", "\"{name}\" is not required for your answers"}},
+	"document/fetched":       {Info, msg{"«{name}» услугодатель получает сам из государственных систем; прикладывать не нужно", "«{name}» көрсетілетін қызметті беруші мемлекеттік жүйелерден өзі алады; қоса берудің қажеті жоқ", "The provider obtains \"{name}\" from state systems itself; you need not attach it"}},
+	"document/bad-path":      {Error, msg{"Путь {file} недопустим: укажите путь внутри пакета, через «/»", "{file} жолы рұқсат етілмейді: топтама ішіндегі жолды «/» арқылы көрсетіңіз", "The path {file} is not allowed: give a path inside the package, with \"/\""}},
+	"package/unused-file":    {Info, msg{"Файл {file} есть в пакете, но ни к одному пункту не относится", "{file} файлы топтамада бар, бірақ ешбір тармаққа жатпайды", "The file {file} is in the package but belongs to no item"}},
+
+	// Application fields.
+	"applicant/name-missing": {Error, msg{"Укажите наименование или ФИО заявителя (applicant.name)", "Өтініш берушінің атауын немесе Т.А.Ә. көрсетіңіз (applicant.name)", "Give the applicant's name (applicant.name)"}},
+	"applicant/bin-missing":  {Error, msg{"Укажите БИН (applicant.bin)", "БСН көрсетіңіз (applicant.bin)", "Give the business identification number, BIN (applicant.bin)"}},
+	"applicant/iin-missing":  {Error, msg{"Укажите ИИН (applicant.iin)", "ЖСН көрсетіңіз (applicant.iin)", "Give the individual identification number, IIN (applicant.iin)"}},
+	"applicant/bin-invalid":  {Error, msg{"БИН {got} недействителен: {why}", "{got} БСН жарамсыз: {why}", "The BIN {got} is not valid: {why}"}},
+	"applicant/iin-invalid":  {Error, msg{"ИИН {got} недействителен: {why}", "{got} ЖСН жарамсыз: {why}", "The IIN {got} is not valid: {why}"}},
+
+	// Fees.
+	"fee/missing":        {Error, msg{"Укажите уплаченную сумму и дату оплаты (fee.paid, fee.date)", "Төленген соманы және төлем күнін көрсетіңіз (fee.paid, fee.date)", "Give the amount paid and the payment date (fee.paid, fee.date)"}},
+	"fee/mismatch":       {Error, msg{"Уплачено {paid} ₸, а требуется {want} ₸ ({rate} МРП × {mci} ₸ на {date})", "{paid} ₸ төленген, ал {want} ₸ қажет ({date} күнгі {rate} АЕК × {mci} ₸)", "Paid {paid} KZT, but {want} KZT is due ({rate} MCI × {mci} KZT on {date})"}},
+	"fee/ok":             {Info, msg{"Сбор уплачен верно: {paid} ₸ ({rate} МРП × {mci} ₸)", "Алым дұрыс төленген: {paid} ₸ ({rate} АЕК × {mci} ₸)", "Fee paid correctly: {paid} KZT ({rate} MCI × {mci} KZT)"}},
+	"fee/not-due":        {Warning, msg{"По этой редакции услуга бесплатна; платить не нужно", "Бұл басылым бойынша қызмет тегін; төлеудің қажеті жоқ", "This service is free under this edition; no fee is due"}},
+	"fee/amount-unknown": {Info, msg{"Сумма сбора в акте не указана; проверено только наличие документа об оплате", "Алым сомасы актіде көрсетілмеген; тек төлем құжатының бар-жоғы тексерілді", "The act gives no fee amount; only the proof of payment was checked"}},
+	"fee/no-mci":         {Warning, msg{"Нет значения МРП на {date}: сумму проверить нельзя", "{date} күнге АЕК мәні жоқ: соманы тексеру мүмкін емес", "No MCI value for {date}: the amount cannot be checked"}},
+
+	// The program, not the package.
+	"checker/fault":      {Error, msg{"Проверка не выполнена из-за сбоя программы, а не из-за вашего пакета: перечень {what} не читается ({err}). Сообщите разработчикам Ruqsat.", "Тексеру сіздің топтамаңызға байланысты емес, бағдарламаның ақауына байланысты орындалмады: {what} тізбесі оқылмайды ({err}). Ruqsat әзірлеушілеріне хабарлаңыз.", "The check did not run because of a fault in the program, not in your package: the checklist {what} cannot be read ({err}). Please tell the Ruqsat developers."}},
+	"checker/page-fault": {Error, msg{"Проверка не выполнена из-за сбоя программы, а не из-за вашего пакета; обновите страницу. ({why})", "Тексеру сіздің топтамаңызға байланысты емес, бағдарламаның ақауына байланысты орындалмады; бетті жаңартыңыз. ({why})", "The check did not run because of a fault in the program, not in your package; reload the page. ({why})"}},
+
+	// Dates.
+	"date/implausible":      {Error, msg{"{field}: даты {date} быть не может — она раньше 16 декабря 1991 года; проверьте год", "{field}: {date} күні болуы мүмкін емес — ол 1991 жылғы 16 желтоқсаннан ерте; жылын тексеріңіз", "{field}: {date} cannot be right: it is before 16 December 1991; check the year"}},
+	"date/future":           {Error, msg{"{field}: дата {date} ещё не наступила (проверка на {today})", "{field}: {date} күні әлі келмеді (тексеру күні {today})", "{field}: {date} is in the future (checking as of {today})"}},
+	"date/fee-after-filing": {Error, msg{"Сбор оплачен {fee} — позже подачи заявления {filed}", "Алым {fee} төленген — өтініш берілген {filed} күнінен кейін", "The fee was paid on {fee}, after the filing date {filed}"}},
+	"renewal/no-change":     {Error, msg{"Для переоформления укажите дату изменения, ставшего основанием (change.date)", "Қайта ресімдеу үшін негіз болған өзгерістің күнін көрсетіңіз (change.date)", "For a renewal, give the date of the change behind it (change.date)"}},
+	"renewal/late":          {Error, msg{"Заявление подаётся {filed}, через {days} дн. после изменения {change}; срок — {window} календарных дней", "Өтініш {change} өзгерістен {days} күн өткен соң, {filed} беріледі; мерзімі — {window} күнтізбелік күн", "Filed on {filed}, {days} days after the change on {change}; the deadline is {window} calendar days"}},
+	"renewal/in-time":       {Info, msg{"Срок подачи на переоформление соблюдён: {days} из {window} календарных дней", "Қайта ресімдеуге өтініш беру мерзімі сақталған: {window} күнтізбелік күннің {days} күні", "Renewal filed in time: {days} of {window} calendar days"}},
+}
+
+// argument is a named value for a message's {name}: the same in every
+// language, or one per language.
+type argument struct {
+	name  string
+	value string
+	per   map[string]string // per language, when the value differs by language
+}
+
+// arg is an argument that reads the same in every language.
+func arg(name, value string) argument { return argument{name: name, value: value} }
+
+// argL is an argument written per language (a document's name, a reason).
+func argL(name string, per map[string]string) argument {
+	return argument{name: name, per: per}
+}
+
+func (a argument) in(lang string) string {
+	if a.per != nil {
+		return localized(a.per, lang)
+	}
+	return a.value
+}
+
+// strict makes newFinding panic on a code the catalogue lacks or a
+// placeholder with no argument, instead of printing "{name}" to the
+// applicant. The package's tests set it.
+var strict bool
+
+// newFinding builds the finding code names: its severity from the
+// catalogue and its message in every language, each {name} filled with the
+// argument of that name.
+func newFinding(code string, args ...argument) Finding {
+	e, ok := catalogue[code]
 	if !ok {
-		m = msg{code, code, code}
+		if strict {
+			panic("checker: finding " + code + " is not in the catalogue")
+		}
+		e = entry{Error, msg{code, code, code}}
 	}
-	out := make(map[string]string, 3)
+	out := make(map[string]string, len(Langs))
 	for i, l := range Langs {
-		out[l] = fill(m[i], func(k string) (string, bool) { v, ok := args[k]; return v, ok })
+		out[l] = fill(e.text[i], func(name string) (string, bool) {
+			for _, a := range args {
+				if a.name == name {
+					return a.in(l), true
+				}
+			}
+			if strict {
+				panic("checker: finding " + code + " built without {" + name + "}")
+			}
+			return "", false
+		})
 	}
-	return out
+	return Finding{Code: code, Severity: e.sev, Message: out}
 }
 
 // fill replaces each {name} of a template with its value in one pass, left
@@ -154,21 +208,4 @@ func localized(m map[string]string, lang string) string {
 		return s
 	}
 	return m["en"]
-}
-
-// langArg renders an argument that differs by language ({because} "", etc.)
-// — it is filled per language by textL.
-func textL(code string, args map[string]map[string]string) map[string]string {
-	m, ok := messages[code]
-	if !ok {
-		m = msg{code, code, code}
-	}
-	out := make(map[string]string, 3)
-	for i, l := range Langs {
-		out[l] = fill(m[i], func(k string) (string, bool) {
-			v, ok := args[k]
-			return localized(v, l), ok
-		})
-	}
-	return out
 }

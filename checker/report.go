@@ -80,6 +80,12 @@ type Finding struct {
 	order    int               // the item's place in the checklist
 }
 
+// citing gives a finding the rules it rests on.
+func (f Finding) citing(cs []contract.Rule) Finding {
+	f.Rules = cited(cs)
+	return f
+}
+
 // Report is the result of checking one package.
 type Report struct {
 	Package string `json:"package"`

@@ -7,6 +7,8 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
+
+	"ruqsat/checker/contract"
 )
 
 // schemaFindings turns one schema failure into findings written for
@@ -15,9 +17,6 @@ import (
 func (r *run) schemaFindings(e *jsonschema.ValidationError) []Finding {
 	loc := e.InstanceLocation
 	field := "/" + strings.Join(loc, "/")
-	f := func(code string, sev Severity, args map[string]string, path ...string) Finding {
-		return r.at(Finding{Code: code, Severity: sev, Message: text(code, args)}, path...)
-	}
 	switch k := e.ErrorKind.(type) {
 	case *kind.Required:
 		var out []Finding
@@ -28,23 +27,19 @@ func (r *run) schemaFindings(e *jsonschema.ValidationError) []Finding {
 				if d == nil {
 					continue
 				}
-				code := "document/missing"
-				if loc[0] == "info" {
-					code = "info/missing"
-				}
-				fd := r.at(Finding{Code: code, Severity: Error, Message: textL(code, map[string]map[string]string{"name": d.Name, "because": r.cl.condition(d)}), Rules: cited(d.Cite)}, loc[0])
+				fd := r.at(r.missing(d, loc[0] == "info"), loc[0])
 				fd.Item = m
 				out = append(out, fd)
 			case len(loc) == 1 && loc[0] == "answers":
 				if m == "subspecies" {
-					out = append(out, f("subspecies/missing", Error, map[string]string{"list": r.subspeciesList()}, "answers"))
+					out = append(out, r.at(newFinding("subspecies/missing", arg("list", r.subspeciesList())), "answers"))
 					continue
 				}
 				q := r.cl.meta.Question(m)
 				if q == nil {
 					continue
 				}
-				out = append(out, r.at(Finding{Code: "answer/missing", Severity: Error, Message: textL("answer/missing", map[string]map[string]string{"question": q.Text})}, "answers"))
+				out = append(out, r.at(newFinding("answer/missing", argL("question", q.Text)), "answers"))
 			case len(loc) == 0 && (m == "documents" || m == "info"):
 				// Reported item by item below, once the object exists.
 				for _, d := range r.cl.meta.Documents {
@@ -55,33 +50,31 @@ func (r *run) schemaFindings(e *jsonschema.ValidationError) []Finding {
 					if !d.Applies(answers) {
 						continue
 					}
-					code := map[bool]string{true: "info/missing", false: "document/missing"}[m == "info"]
-					fd := Finding{Code: code, Severity: Error, Item: d.ID, Path: "/" + m, Message: textL(code, map[string]map[string]string{"name": d.Name, "because": r.cl.condition(&d)}), Rules: cited(d.Cite)}
+					fd := r.missing(&d, m == "info")
+					fd.Item, fd.Path = d.ID, "/"+m
 					out = append(out, fd)
 				}
 			case len(loc) == 0 && m == "answers":
 				for _, q := range r.cl.meta.Questions {
-					out = append(out, Finding{Code: "answer/missing", Severity: Error, Path: "/answers", Message: textL("answer/missing", map[string]map[string]string{"question": q.Text})})
+					fd := newFinding("answer/missing", argL("question", q.Text))
+					fd.Path = "/answers"
+					out = append(out, fd)
 				}
 			default:
-				out = append(out, f("manifest/missing-field", Error, map[string]string{"field": strings.TrimSuffix(field, "/") + "/" + m}, loc...))
+				out = append(out, r.at(newFinding("manifest/missing-field", arg("field", strings.TrimSuffix(field, "/")+"/"+m)), loc...))
 			}
 		}
 		return out
 	case *kind.AdditionalProperties:
 		sort.Strings(k.Properties)
-		f := func(code string, sev Severity, args map[string]string, path ...string) Finding {
-			return r.atKey(Finding{Code: code, Severity: sev, Message: text(code, args)}, path...)
-		}
 		var out []Finding
 		for _, p := range k.Properties {
 			path := append(append([]string{}, loc...), p)
 			switch {
 			case len(loc) == 1 && loc[0] == "documents":
-				fd := f("document/unknown", Error, map[string]string{"got": p, "list": r.itemList(false)}, path...)
-				out = append(out, fd)
+				out = append(out, r.atKey(newFinding("document/unknown", arg("got", p), arg("list", r.itemList(false))), path...))
 			case len(loc) == 1 && loc[0] == "info":
-				out = append(out, f("document/unknown", Error, map[string]string{"got": p, "list": r.itemList(true)}, path...))
+				out = append(out, r.atKey(newFinding("document/unknown", arg("got", p), arg("list", r.itemList(true))), path...))
 			case len(loc) == 1 && loc[0] == "answers":
 				var qs []string
 				for _, q := range r.cl.meta.Questions {
@@ -90,9 +83,9 @@ func (r *run) schemaFindings(e *jsonschema.ValidationError) []Finding {
 				if len(r.cl.meta.Subspecies) > 0 {
 					qs = append(qs, "subspecies")
 				}
-				out = append(out, f("answer/unknown", Error, map[string]string{"got": p, "list": strings.Join(qs, ", ")}, path...))
+				out = append(out, r.atKey(newFinding("answer/unknown", arg("got", p), arg("list", strings.Join(qs, ", "))), path...))
 			default:
-				out = append(out, f("manifest/unknown-field", Error, map[string]string{"field": "/" + strings.Join(path, "/")}, path...))
+				out = append(out, r.atKey(newFinding("manifest/unknown-field", arg("field", "/"+strings.Join(path, "/"))), path...))
 			}
 		}
 		return out
@@ -105,30 +98,39 @@ func (r *run) schemaFindings(e *jsonschema.ValidationError) []Finding {
 				for _, o := range q.Options {
 					ids = append(ids, o.ID)
 				}
-				return []Finding{r.at(Finding{Code: "answer/invalid", Severity: Error, Message: textL("answer/invalid", map[string]map[string]string{
-					"got": same(got), "question": q.Text, "list": same(strings.Join(ids, ", "))})}, loc...)}
+				return []Finding{r.at(newFinding("answer/invalid", arg("got", got), argL("question", q.Text), arg("list", strings.Join(ids, ", "))), loc...)}
 			}
 		}
 		if len(loc) == 3 && loc[0] == "answers" && loc[1] == "subspecies" {
-			return []Finding{f("subspecies/unknown", Error, map[string]string{"got": got, "list": r.subspeciesList()}, loc...)}
+			return []Finding{r.at(newFinding("subspecies/unknown", arg("got", got), arg("list", r.subspeciesList())), loc...)}
 		}
-		return []Finding{f("manifest/invalid", Error, map[string]string{"field": field}, loc...)}
+		return []Finding{r.at(newFinding("manifest/invalid", arg("field", field)), loc...)}
 	case *kind.Const:
-		return []Finding{f("manifest/invalid", Error, map[string]string{"field": field}, loc...)}
+		return []Finding{r.at(newFinding("manifest/invalid", arg("field", field)), loc...)}
 	case *kind.Type:
 		want := strings.Join(k.Want, " | ")
-		return []Finding{f("manifest/type", Error, map[string]string{"field": field, "want": want}, loc...)}
+		return []Finding{r.at(newFinding("manifest/type", arg("field", field), arg("want", want)), loc...)}
 	case *kind.Format:
-		return []Finding{f("manifest/format", Error, map[string]string{"field": field, "got": fmt.Sprint(k.Got)}, loc...)}
+		return []Finding{r.at(newFinding("manifest/format", arg("field", field), arg("got", fmt.Sprint(k.Got))), loc...)}
 	case *kind.Pattern:
-		return []Finding{f("manifest/pattern", Error, map[string]string{"field": field, "got": k.Got}, loc...)}
+		return []Finding{r.at(newFinding("manifest/pattern", arg("field", field), arg("got", k.Got)), loc...)}
 	case *kind.MinItems:
 		if len(loc) == 2 && loc[0] == "answers" && loc[1] == "subspecies" {
-			return []Finding{f("subspecies/missing", Error, map[string]string{"list": r.subspeciesList()}, loc...)}
+			return []Finding{r.at(newFinding("subspecies/missing", arg("list", r.subspeciesList())), loc...)}
 		}
-		return []Finding{f("manifest/invalid", Error, map[string]string{"field": field}, loc...)}
+		return []Finding{r.at(newFinding("manifest/invalid", arg("field", field)), loc...)}
 	}
-	return []Finding{f("manifest/invalid", Error, map[string]string{"field": field}, loc...)}
+	return []Finding{r.at(newFinding("manifest/invalid", arg("field", field)), loc...)}
+}
+
+// missing is the finding for a document, or information (info), the
+// answers call for and the manifest does not give.
+func (r *run) missing(d *contract.Document, info bool) Finding {
+	code := "document/missing"
+	if info {
+		code = "info/missing"
+	}
+	return newFinding(code, argL("name", d.Name), argL("because", r.cl.condition(d))).citing(d.Cite)
 }
 
 func (r *run) subspeciesList() string {
