@@ -162,14 +162,7 @@ func arg(args []js.Value) js.Value {
 // program, not the package: the applicant is told so, not that the
 // package is wrong.
 func failed(name, why string) string {
-	return report(&checker.Report{Package: name, Verdict: checker.CannotCheck, Findings: []checker.Finding{{
-		Code: "checker/fault", Severity: checker.Error,
-		Message: map[string]string{
-			"ru": "Проверка не выполнена из-за сбоя программы, а не из-за вашего пакета; обновите страницу. (" + why + ")",
-			"kk": "Тексеру сіздің топтамаңызға байланысты емес, бағдарламаның ақауына байланысты орындалмады; бетті жаңартыңыз. (" + why + ")",
-			"en": "The check did not run because of a fault in the program, not in your package; reload the page. (" + why + ")",
-		},
-	}}})
+	return report(checker.PageFault(name, why))
 }
 
 func str(v js.Value, key, def string) string {
