@@ -1,12 +1,15 @@
 package checker_test
 
 import (
+	"archive/zip"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"ruqsat/checker"
+	"ruqsat/internal/gen/examples"
 	"ruqsat/internal/testrules"
 )
 
@@ -24,7 +27,8 @@ func wantVerdict(name string) checker.Verdict {
 // TestExamples checks that every committed example package (or those of the
 // tree in RUQSAT_ROOT) gets the verdict its name says against the committed
 // checklists, and that every finding is explained in all three languages.
-// Its expectations come from the examples' names, so it holds for any
+// It also checks the findings each manifest expects (# expect: …). Its
+// expectations come from the examples themselves, so it holds for any
 // correct edit of the rules followed by `ruqsat gen`.
 func TestExamples(t *testing.T) {
 	root, err := testrules.DataRoot()
@@ -55,6 +59,9 @@ func TestExamples(t *testing.T) {
 			if want := wantVerdict(name); rep.Verdict != want {
 				t.Errorf("verdict %s, want %s; findings:\n%s", rep.Verdict, want, dump(rep))
 			}
+			if miss := missingFindings(rep, expected(t, filepath.Join(dir, e.Name()))); len(miss) > 0 {
+				t.Errorf("no %s finding, which the manifest expects; got:\n%s", strings.Join(miss, ", "), dump(rep))
+			}
 			for _, f := range rep.Findings {
 				for _, l := range checker.Langs {
 					if strings.TrimSpace(f.Message[l]) == "" || strings.Contains(f.Message[l], "{") {
@@ -77,62 +84,101 @@ func dump(r *checker.Report) string {
 	return b.String()
 }
 
-// TestExampleFindings pins the finding each failing example exists for, on
-// the examples generated for the test rule set.
-func TestExampleFindings(t *testing.T) {
-	ck := newChecker(t)
-	dir := filepath.Join(fixtureRoot(t), "examples")
-	cases := map[string]string{
-		"sts-license-2023-issue-fail-wrong-fee":          "fee/mismatch",
-		"sts-license-2023-issue-fail-bad-bin":            "applicant/bin-invalid",
-		"sts-license-2023-issue-fail-missing-bin":        "applicant/bin-missing",
-		"sts-license-2023-issue-fail-wrong-file-type":    "document/file-type",
-		"sts-license-2023-issue-fail-broken-pdf":         "document/pdf-broken",
-		"sts-license-2023-issue-fail-encrypted-pdf":      "document/pdf-encrypted",
-		"sts-license-2023-issue-fail-empty-file":         "document/file-empty",
-		"sts-license-2023-issue-fail-missing-file":       "document/file-missing",
-		"sts-license-2023-issue-fail-missing-document":   "document/missing",
-		"sts-license-2023-issue-fail-unknown-item":       "document/unknown",
-		"sts-license-2023-issue-fail-bad-answer":         "answer/invalid",
-		"sts-license-2023-issue-fail-unknown-subspecies": "subspecies/unknown",
-		"sts-license-2023-issue-fail-future-date":        "date/future",
-		"sts-license-2023-issue-fail-fee-after-filing":   "date/fee-after-filing",
-		"sts-license-2023-issue-fail-missing-fee":        "fee/missing",
-		"sts-license-2023-issue-fail-unknown-field":      "document/unknown",
-		"sts-license-2023-renewal-fail-late-renewal":     "renewal/late",
-		"sts-license-2023-renewal-fail-no-change-date":   "renewal/no-change",
-		"sts-license-2023-renewal-fail-wrong-fee":        "fee/mismatch",
-		"sts-license-2013-issue-fail-bad-iin":            "applicant/iin-invalid",
-		"cipf-license-2023-issue-cannot-not-in-sources":  "edition/not-in-sources",
-		"sts-license-2023-issue-pass-individual-gateway": "document/not-signed",
-		"sts-license-2023-issue-fail-broken-signature":   "document/cms-broken",
-		"sts-license-2023-issue-fail-broken-image":       "document/image-broken",
-		"sts-license-2023-issue-fail-missing-answer":     "answer/missing",
-		"sts-license-2023-issue-fail-unknown-question":   "answer/unknown",
-		"sts-license-2023-issue-fail-missing-subspecies": "subspecies/missing",
-		"sts-license-2023-issue-fail-bad-path":           "document/bad-path",
-		"sts-import-export-2013-issue-pass-with-fee":     "fee/not-due",
-		"sts-import-export-2013-issue-pass-out-of-force": "edition/not-in-force",
-		"sts-license-2023-issue-pass-near-start":         "edition/uncertain",
-		"sts-license-2023-issue-fail-wrong-type":         "manifest/type",
-		"sts-license-2023-issue-fail-bad-date":           "manifest/format",
-		"sts-license-2023-issue-fail-short-bin":          "manifest/pattern",
-		"sts-license-2023-issue-cannot-bad-manifest":     "manifest/syntax",
-		"sts-license-2023-issue-cannot-unknown-kind":     "kind/unknown",
+// expected reads the findings a generated example says it exists for (its
+// manifest's "# expect:" line), from a folder or a zip.
+func expected(t *testing.T, path string) []string {
+	t.Helper()
+	var b []byte
+	var err error
+	if strings.HasSuffix(path, ".zip") {
+		var z *zip.ReadCloser
+		if z, err = zip.OpenReader(path); err == nil {
+			defer z.Close()
+			var f io.ReadCloser
+			if f, err = z.Open("manifest.yaml"); err == nil {
+				b, err = io.ReadAll(f)
+				f.Close()
+			}
+		}
+	} else {
+		b, err = os.ReadFile(filepath.Join(path, "manifest.yaml"))
 	}
-	// One package shows the warnings and notes that do not fail it.
-	for _, code := range []string{"document/extension", "document/not-required", "document/fetched", "package/unused-file"} {
-		cases["sts-license-2023-issue-pass-with-warnings#"+code] = code
+	if err != nil {
+		t.Fatal(err)
 	}
-	for key, code := range cases {
-		name, _, _ := strings.Cut(key, "#")
-		rep := ck.CheckPath(filepath.Join(dir, name), checker.Options{Today: "2026-11-29"})
+	return examples.Expected(b)
+}
+
+// missingFindings returns the codes of want that rep does not give.
+func missingFindings(rep *checker.Report, want []string) []string {
+	var out []string
+	for _, code := range want {
 		found := false
 		for _, f := range rep.Findings {
 			found = found || f.Code == code
 		}
 		if !found {
-			t.Errorf("%s: no %s finding; got:\n%s", name, code, dump(rep))
+			out = append(out, code)
+		}
+	}
+	return out
+}
+
+// coveredFindings are the kinds of finding the checker gives for a
+// readable package: the examples generated for the test rule set must
+// show every one (internal/gen/examples/scenarios.yaml).
+var coveredFindings = []string{
+	"answer/invalid", "answer/missing", "answer/unknown",
+	"applicant/bin-invalid", "applicant/bin-missing", "applicant/iin-invalid",
+	"date/fee-after-filing", "date/future",
+	"document/bad-path", "document/cms-broken", "document/extension", "document/fetched",
+	"document/file-empty", "document/file-missing", "document/file-type", "document/image-broken",
+	"document/missing", "document/not-required", "document/not-signed", "document/pdf-broken",
+	"document/pdf-encrypted", "document/unknown",
+	"edition/not-in-force", "edition/not-in-sources", "edition/uncertain",
+	"fee/mismatch", "fee/missing", "fee/not-due",
+	"kind/unknown",
+	"manifest/format", "manifest/pattern", "manifest/syntax", "manifest/type",
+	"package/unused-file",
+	"renewal/late", "renewal/no-change",
+	"subspecies/missing", "subspecies/unknown",
+}
+
+// TestExampleFindings checks, on the examples generated for the test rule
+// set, that every example gives the findings its manifest says it exists
+// for (# expect: …, from the scenarios), and that together they show every
+// kind of finding in coveredFindings.
+func TestExampleFindings(t *testing.T) {
+	ck := newChecker(t)
+	dir := filepath.Join(fixtureRoot(t), "examples")
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	covered := map[string]bool{}
+	for _, e := range entries {
+		if e.Name() == "README.md" {
+			continue
+		}
+		path := filepath.Join(dir, e.Name())
+		want := expected(t, path)
+		if len(want) == 0 {
+			continue
+		}
+		rep := ck.CheckPath(path, checker.Options{Today: "2026-11-29"})
+		if rep.Filed > "2026-11-29" {
+			rep = ck.CheckPath(path, checker.Options{Today: rep.Filed})
+		}
+		if miss := missingFindings(rep, want); len(miss) > 0 {
+			t.Errorf("%s: no %s finding; got:\n%s", e.Name(), strings.Join(miss, ", "), dump(rep))
+		}
+		for _, code := range want {
+			covered[code] = true
+		}
+	}
+	for _, code := range coveredFindings {
+		if !covered[code] {
+			t.Errorf("no example of the test rule set expects %s: add a scenario to internal/gen/examples/scenarios.yaml", code)
 		}
 	}
 }
