@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -59,6 +60,7 @@ func TestRecipes(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"status":  cmdStatus,
 			"replace": cmdReplace,
+			"rename":  cmdRename,
 			"append":  cmdAppend,
 			"gotest":  cmdGoTest,
 			"setyaml": cmdSetYAML,
@@ -145,6 +147,26 @@ func cmdReplace(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("replace: %q is not in %s", old, args[0])
 	}
 	ts.Check(os.WriteFile(p, bytes.Replace(b, []byte(old), []byte(new), 1), 0o644))
+}
+
+// cmdRename renames an id as a search-and-replace over files would:
+// rename OLD NEW FILE... replaces every occurrence of OLD as a whole id
+// (not inside a longer one) in each FILE, and fails when a FILE has none.
+func cmdRename(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 3 {
+		ts.Fatalf("usage: rename OLD NEW FILE...")
+	}
+	id := regexp.MustCompile(`(^|[^a-z0-9-])` + regexp.QuoteMeta(args[0]) + `($|[^a-z0-9-])`)
+	for _, f := range args[2:] {
+		p := ts.MkAbs(f)
+		b, err := os.ReadFile(p)
+		ts.Check(err)
+		if !id.Match(b) {
+			ts.Fatalf("rename: %s is not in %s", args[0], f)
+		}
+		out := id.ReplaceAll(b, []byte("${1}"+args[1]+"${2}"))
+		ts.Check(os.WriteFile(p, out, 0o644))
+	}
 }
 
 // cmdAppend adds the text of SRC (a file of the script) to the end of DST.
