@@ -184,6 +184,15 @@ func TestServeLive(t *testing.T) {
 	if !strings.Contains(eval[string](tb, `document.body ? document.body.textContent : ""`), name) {
 		t.Error("the last good page is gone under the overlay")
 	}
+	// Every page shows it, in its own language.
+	for l, heading := range map[string]string{"ru": "Правила не прошли проверку", "en": "The rules did not pass lint"} {
+		tb.open("/" + l + "/services/sts-license/")
+		waitFor(tb, overlay+`.includes(`+jsString(want)+`)`, 30*time.Second)
+		viewShot(tb, "serve-overlay-"+l)
+		if text := eval[string](tb, overlay); !strings.Contains(text, heading) {
+			t.Errorf("the overlay on the %s page does not say %q:\n%s", l, heading, text)
+		}
+	}
 
 	// Fixed: the overlay goes.
 	if err := os.WriteFile(p, old, 0o644); err != nil {
