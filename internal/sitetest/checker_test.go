@@ -55,6 +55,17 @@ func waitFor(tb *tab, cond string, timeout time.Duration) {
 // set, for people to look at the checker in each state.
 func shot(tb *tab, name string) {
 	tb.t.Helper()
+	saveShot(tb, name, chromedp.FullScreenshot(100))
+}
+
+// viewShot is shot of what the viewport shows, e.g. an overlay at its top.
+func viewShot(tb *tab, name string) {
+	tb.t.Helper()
+	saveShot(tb, name, chromedp.CaptureScreenshot())
+}
+
+func saveShot(tb *tab, name string, capture chromedp.Action[[]byte]) {
+	tb.t.Helper()
 	dir := os.Getenv("RUQSAT_SCREENSHOTS")
 	if dir == "" {
 		return
@@ -62,8 +73,7 @@ func shot(tb *tab, name string) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		tb.t.Fatal(err)
 	}
-	png := run(tb, chromedp.FullScreenshot(100))
-	if err := os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, name+".png"), run(tb, capture), 0o644); err != nil {
 		tb.t.Fatal(err)
 	}
 }

@@ -241,20 +241,3 @@ func BenchmarkServeEdit(b *testing.B) {
 	}
 	b.ReportMetric(float64(took[len(took)-1].Milliseconds()), "ms-max")
 }
-
-// viewShot saves what the viewport shows (the overlay sits at its top)
-// into $RUQSAT_SCREENSHOTS, if set.
-func viewShot(tb *tab, name string) {
-	tb.t.Helper()
-	dir := os.Getenv("RUQSAT_SCREENSHOTS")
-	if dir == "" {
-		return
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		tb.t.Fatal(err)
-	}
-	png := run(tb, chromedp.CaptureScreenshot())
-	if err := os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644); err != nil {
-		tb.t.Fatal(err)
-	}
-}
