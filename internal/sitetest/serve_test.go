@@ -148,6 +148,9 @@ func (lr *liveRepo) setServiceName(tb testing.TB, service, lang, name string) []
 func TestServeLive(t *testing.T) {
 	lr := startLive(t)
 	tb := newTabAt(t, lr.base)
+	// The checker works in the preview too (WebAssembly and checklists
+	// through Hugo's server, the page's CSP with live reload).
+	openChecker(tb, "/en/check/")
 	page := "/kk/services/sts-license/"
 	tb.open(page)
 	if !eval[bool](tb, `document.querySelector("script[src='/_ruqsat/overlay.js']") !== null`) {
