@@ -53,15 +53,13 @@ var Watched = []string{"rules", "sources", "i18n"}
 // the last good site stays, and an overlay on every open page lists lint's
 // problems until they are fixed.
 type Preview struct {
-	o     Options
-	addr  string // host:port the browser uses
-	proxy http.Handler
+	o    Options
+	addr string // host:port the browser uses
 
-	mu      sync.Mutex
-	state   []byte // JSON of the current problems, sent to overlays
-	subs    map[chan []byte]bool
-	hugo    *url.URL // Hugo's own server, once started
-	started bool
+	mu    sync.Mutex
+	proxy http.Handler // to Hugo's own server, once it has started
+	state []byte       // JSON of the current problems, sent to overlays
+	subs  map[chan []byte]bool
 }
 
 // Problem is a lint problem as the overlay shows it.
@@ -132,7 +130,7 @@ func (p *Preview) watch(ctx context.Context) {
 		}
 		last = cur
 		start := time.Now()
-		_, probs, err := p.regenerate(ctx)
+		probs, err := p.regenerate(ctx)
 		switch {
 		case err != nil:
 			fmt.Fprintf(p.o.Log, "ruqsat serve: %v\n", err)
@@ -155,39 +153,39 @@ func (p *Preview) watch(ctx context.Context) {
 // generated files that changed. It returns lint's problems, if any. The
 // pages are rendered in memory while lint runs, and written only if lint
 // finds no error: a rejected edit changes nothing on disk.
-func (p *Preview) regenerate(ctx context.Context) (int, []rules.Problem, error) {
+func (p *Preview) regenerate(ctx context.Context) ([]rules.Problem, error) {
 	root := os.DirFS(p.o.Root)
 	s, probs, err := rules.Load(root)
 	if err != nil {
-		return 0, nil, err
+		return nil, err
 	}
 	if len(probs) > 0 {
-		return 0, probs, nil
+		return probs, nil
 	}
 	linted := make(chan []rules.Problem, 1)
 	go func() { linted <- lint.Run(s) }()
 	tr, err := i18n.Load(root)
 	if err != nil {
-		return 0, nil, err
+		return nil, err
 	}
 	g, err := site.New(s, tr, site.Today())
 	if err != nil {
-		return 0, nil, err
+		return nil, err
 	}
 	pages, err := g.Render()
 	if probs := <-linted; len(rules.Errors(probs)) > 0 {
-		return 0, probs, nil
+		return probs, nil
 	}
 	if err != nil {
-		return 0, nil, err
+		return nil, err
 	}
 	if err := pages.Write(filepath.Join(p.o.Root, "content")); err != nil {
-		return 0, nil, err
+		return nil, err
 	}
 	if err := g.GenerateStatic(filepath.Join(p.o.Root, "_gen", "static")); err != nil {
-		return 0, nil, err
+		return nil, err
 	}
-	return pages.Count(), nil, build.Checklists(ctx, build.Options{Root: p.o.Root, Preview: true}, s)
+	return nil, build.Checklists(ctx, build.Options{Root: p.o.Root, Preview: true}, s)
 }
 
 // report prints lint's problems and shows them in the overlays.
@@ -226,7 +224,7 @@ func (p *Preview) setProblems(probs []rules.Problem) {
 func (p *Preview) hugoStarted() bool {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	return p.started
+	return p.proxy != nil
 }
 
 // startHugo runs the pinned Hugo's server on a free local port, rendering
@@ -275,7 +273,7 @@ func (p *Preview) startHugo(ctx context.Context) error {
 	}
 	rp := httputil.NewSingleHostReverseProxy(u)
 	p.mu.Lock()
-	p.hugo, p.proxy, p.started = u, rp, true
+	p.proxy = rp
 	p.mu.Unlock()
 	return nil
 }
