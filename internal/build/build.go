@@ -100,12 +100,13 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		}
 		return res, err
 	}
-	tr, err := i18n.Load(root)
-	if err != nil {
+	// Every interface string in all three languages: Hugo would show a
+	// missing one as an empty string.
+	if _, err := i18n.Load(root); err != nil {
 		return res, err
 	}
 	if err := step("pages", func() error {
-		n, err := generatePages(o, set, tr)
+		n, err := generatePages(o, set)
 		res.Pages = n
 		return err
 	}); err != nil {
@@ -151,14 +152,11 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	return res, nil
 }
 
-// generatePages writes the content files Hugo renders and the static files
-// made from the rule data.
-func generatePages(o Options, set *rules.Set, tr *i18n.Table) (int, error) {
-	g, err := site.New(set, tr, o.Today)
-	if err != nil {
-		return 0, err
-	}
-	n, err := g.Generate(filepath.Join(o.Root, "content"))
+// generatePages writes the page data Hugo's content adapter reads and the
+// static files made from the rule data.
+func generatePages(o Options, set *rules.Set) (int, error) {
+	g := site.New(set, o.Today)
+	n, err := g.Generate(filepath.Join(o.Root, site.DataDir))
 	if err != nil {
 		return n, err
 	}
@@ -202,7 +200,7 @@ func runHugo(ctx context.Context, o Options, dest string) error {
 	if err != nil {
 		return err
 	}
-	cmd, err := HugoCommand(ctx, o.Root, "build", "--quiet", "--destination", abs, "--cleanDestinationDir", "--panicOnWarning")
+	cmd, err := HugoCommand(ctx, o.Root, "build", "--quiet", "--destination", abs, "--cleanDestinationDir", "--panicOnWarning", "--printI18nWarnings")
 	if err != nil {
 		return err
 	}

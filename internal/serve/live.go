@@ -151,7 +151,7 @@ func (p *Preview) watch(ctx context.Context) {
 
 // regenerate lints the rule data and, when it is clean, rewrites the
 // generated files that changed. It returns lint's problems, if any. The
-// pages are rendered in memory while lint runs, and written only if lint
+// pages are computed in memory while lint runs, and written only if lint
 // finds no error: a rejected edit changes nothing on disk.
 func (p *Preview) regenerate(ctx context.Context) ([]rules.Problem, error) {
 	root := os.DirFS(p.o.Root)
@@ -164,14 +164,10 @@ func (p *Preview) regenerate(ctx context.Context) ([]rules.Problem, error) {
 	}
 	linted := make(chan []rules.Problem, 1)
 	go func() { linted <- lint.Run(s) }()
-	tr, err := i18n.Load(root)
-	if err != nil {
+	if _, err := i18n.Load(root); err != nil {
 		return nil, err
 	}
-	g, err := site.New(s, tr, site.Today())
-	if err != nil {
-		return nil, err
-	}
+	g := site.New(s, site.Today())
 	pages, err := g.Render()
 	if probs := <-linted; len(rules.Errors(probs)) > 0 {
 		return probs, nil
@@ -179,7 +175,7 @@ func (p *Preview) regenerate(ctx context.Context) ([]rules.Problem, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := pages.Write(filepath.Join(p.o.Root, "content")); err != nil {
+	if err := pages.Write(filepath.Join(p.o.Root, site.DataDir)); err != nil {
 		return nil, err
 	}
 	if err := g.GenerateStatic(filepath.Join(p.o.Root, "_gen", "static")); err != nil {

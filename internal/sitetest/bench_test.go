@@ -108,7 +108,7 @@ func scaledRepo(src, dst string, n int) error {
 	if err != nil {
 		return err
 	}
-	skip := map[string]bool{"bin": true, "tools": true, "public": true, "content": true, "_gen": true, "resources": true, "examples": true}
+	skip := map[string]bool{"bin": true, "tools": true, "public": true, "_gen": true, "resources": true, "examples": true}
 	for _, e := range entries {
 		if !e.IsDir() || skip[e.Name()] || strings.HasPrefix(e.Name(), ".") {
 			continue

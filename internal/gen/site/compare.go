@@ -1,84 +1,93 @@
 package site
 
 import (
-	"strings"
-
-	"ruqsat/internal/legalfmt"
 	"ruqsat/internal/rules"
 )
 
-// change is one difference between two editions, ready to print.
-type change struct {
-	What    string // fact id: name, applicants, channels, kinds, term, fee, documents, steps
-	Kind    string // application kind, for per-kind facts
-	Before  string // plain text in the page language
-	After   string
-	Added   []string // for lists: items only in the newer edition
-	Removed []string
-	Changed []string
+// History is a service's history page: an overview of its editions and
+// what changed from each to the next.
+type History struct {
+	Overview    []OverviewRow `json:"overview"`
+	Origin      []Lineage     `json:"origin,omitempty"`      // how the first edition relates to other services
+	Comparisons []Comparison  `json:"comparisons,omitempty"` // oldest first
 }
 
-// comparison is what changed from one edition to the next.
-type comparison struct {
-	From, To *rules.Edition
-	Lineage  []rules.Lineage // how To relates to editions of any service
-	Changes  []change
+// OverviewRow sums up one edition for the at-a-glance table: the main
+// application's term, fee and number of documents, and the channels. A
+// nil field is not in the sources.
+type OverviewRow struct {
+	Edition       string   `json:"edition"`
+	Kind          string   `json:"kind,omitempty"`
+	Term          *Term    `json:"term,omitempty"`
+	Fee           *Fee     `json:"fee,omitempty"`
+	Documents     *int     `json:"documents,omitempty"`
+	DocumentsMore bool     `json:"documents_more,omitempty"`
+	Channels      []string `json:"channels,omitempty"`
+}
+
+// Comparison is what changed from one edition to the next.
+type Comparison struct {
+	From    string      `json:"from"`
+	To      string      `json:"to"`
+	Lineage []Lineage   `json:"lineage,omitempty"` // how To relates to editions of any service
+	Changes []ChangeRow `json:"changes,omitempty"`
 	// Unknown lists facts that cannot be compared because either edition
 	// lacks them in the sources.
-	Unknown []string
+	Unknown []string `json:"unknown,omitempty"`
 }
 
-type historyData struct {
-	Service     *rules.Service
-	Comparisons []comparison // oldest first
-	First       *rules.Edition
-	Overview    []overviewRow
+// ChangeRow is one difference between two editions.
+type ChangeRow struct {
+	What    string   `json:"what"` // fact id: name, applicants, channels, kinds, term, fee, documents, steps
+	Kind    string   `json:"kind,omitempty"`
+	Before  *Value   `json:"before,omitempty"`
+	After   *Value   `json:"after,omitempty"`
+	Added   []string `json:"added,omitempty"` // for lists: items only in the newer edition
+	Removed []string `json:"removed,omitempty"`
+	Changed []string `json:"changed,omitempty"`
 }
 
-// overviewRow sums up one edition for the at-a-glance table: the main
-// application's term, fee and number of documents, and the channels.
-type overviewRow struct {
-	Edition   *rules.Edition
-	Kind      string
-	Term      string
-	Fee       string
-	Documents string
-	Channels  string
+// Value is one side of a change: a text, a term, a fee or a count (of
+// steps_n or documents_n).
+type Value struct {
+	Text  string `json:"text,omitempty"`
+	Term  *Term  `json:"term,omitempty"`
+	Fee   *Fee   `json:"fee,omitempty"`
+	Count *int   `json:"count,omitempty"`
+	Of    string `json:"of,omitempty"`
 }
 
-func (g *Generator) historyData(l rules.Lang, sv *rules.Service) historyData {
-	d := historyData{Service: sv}
+func count(n int, of string) *Value { return &Value{Count: &n, Of: of} }
+
+func (c loc) history(sv *rules.Service) History {
+	var d History
 	if len(sv.Editions) > 0 {
-		d.First = sv.Editions[0]
+		d.Origin = c.lineage(sv.Editions[0].Follows)
 	}
 	for i := 1; i < len(sv.Editions); i++ {
-		d.Comparisons = append(d.Comparisons, g.compare(l, sv.Editions[i-1], sv.Editions[i]))
+		d.Comparisons = append(d.Comparisons, c.compare(sv.Editions[i-1], sv.Editions[i]))
 	}
-	c := ctxFor(g, l)
-	na := c.T("not_in_sources")
 	for _, e := range sv.Editions {
-		row := overviewRow{Edition: e, Term: na, Fee: na, Documents: na, Channels: na}
+		row := OverviewRow{Edition: e.Edition}
 		if e.Channels.Known() {
-			var ch []string
-			for _, id := range e.Channels.Value {
-				ch = append(ch, c.Vocab("channels", id))
-			}
-			row.Channels = strings.Join(ch, ", ")
+			row.Channels = c.vocabs("channels", e.Channels.Value)
 		}
 		if e.Kinds.Known() && len(e.Kinds.Items) > 0 {
 			k := e.Kinds.Items[0]
-			row.Kind = k.ID
+			row.Kind = c.vocab("kinds", k.ID)
 			if k.Term.Known() {
-				row.Term = string(c.TermText(k.Term))
+				t := c.term(k.Term)
+				t.Cite, t.Note = nil, nil
+				row.Term = &t
 			}
 			if k.Fee.Known() {
-				row.Fee = c.feePlain(k.Fee)
+				f := c.fee(k.Fee, true)
+				f.Cite, f.Note = nil, nil
+				row.Fee = &f
 			}
 			if k.Documents.Known() {
-				row.Documents = c.N("documents_n", attached(&k))
-				if k.DocumentsRest != nil {
-					row.Documents += " " + c.T("and_more_elsewhere")
-				}
+				n := attached(&k)
+				row.Documents, row.DocumentsMore = &n, k.DocumentsRest != nil
 			}
 		}
 		d.Overview = append(d.Overview, row)
@@ -86,12 +95,23 @@ func (g *Generator) historyData(l rules.Lang, sv *rules.Service) historyData {
 	return d
 }
 
+// sameTerm reports whether two terms read the same.
+func sameTerm(a, b rules.Term) bool {
+	return (a.Days == nil) == (b.Days == nil) && (a.Days == nil || *a.Days == *b.Days) &&
+		a.Minutes == b.Minutes && a.Unit == b.Unit && a.From == b.From && a.Max == b.Max
+}
+
+// sameFee reports whether two fees read the same, leaving out the tenge.
+func sameFee(a, b rules.Fee) bool {
+	return a.Free() == b.Free() && (a.MCI == nil) == (b.MCI == nil) && (a.MCI == nil || *a.MCI == *b.MCI)
+}
+
 // compare lists the differences between two editions of a service in the
 // facts readers care about: name, who may apply, channels, application
 // kinds, and per kind the term, fee, steps and documents.
-func (g *Generator) compare(l rules.Lang, a, b *rules.Edition) comparison {
-	c := ctxFor(g, l)
-	cmp := comparison{From: a, To: b, Lineage: b.Follows}
+func (c loc) compare(a, b *rules.Edition) Comparison {
+	l := c.l
+	cmp := Comparison{From: a.Edition, To: b.Edition, Lineage: c.lineage(b.Follows)}
 	unknown := func(what string) {
 		for _, u := range cmp.Unknown {
 			if u == what {
@@ -101,7 +121,7 @@ func (g *Generator) compare(l rules.Lang, a, b *rules.Edition) comparison {
 		cmp.Unknown = append(cmp.Unknown, what)
 	}
 	if a.Name.Known() && b.Name.Known() && a.Name.String(l) != b.Name.String(l) {
-		cmp.Changes = append(cmp.Changes, change{What: "name", Before: a.Name.String(l), After: b.Name.String(l)})
+		cmp.Changes = append(cmp.Changes, ChangeRow{What: "name", Before: &Value{Text: a.Name.String(l)}, After: &Value{Text: b.Name.String(l)}})
 	}
 	ids := func(what, list string, x, y rules.IDs) {
 		if !x.Known() || !y.Known() {
@@ -112,14 +132,7 @@ func (g *Generator) compare(l rules.Lang, a, b *rules.Edition) comparison {
 		if len(added)+len(removed) == 0 {
 			return
 		}
-		ch := change{What: what}
-		for _, id := range added {
-			ch.Added = append(ch.Added, c.Vocab(list, id))
-		}
-		for _, id := range removed {
-			ch.Removed = append(ch.Removed, c.Vocab(list, id))
-		}
-		cmp.Changes = append(cmp.Changes, ch)
+		cmp.Changes = append(cmp.Changes, ChangeRow{What: what, Added: c.vocabs(list, added), Removed: c.vocabs(list, removed)})
 	}
 	ids("applicants", "applicants", a.Applicants, b.Applicants)
 	ids("channels", "channels", a.Channels, b.Channels)
@@ -137,45 +150,43 @@ func (g *Generator) compare(l rules.Lang, a, b *rules.Edition) comparison {
 		kb = append(kb, k.ID)
 	}
 	if added, removed := diffIDs(ka, kb); len(added)+len(removed) > 0 {
-		ch := change{What: "kinds"}
-		for _, id := range added {
-			ch.Added = append(ch.Added, c.Vocab("kinds", id))
-		}
-		for _, id := range removed {
-			ch.Removed = append(ch.Removed, c.Vocab("kinds", id))
-		}
-		cmp.Changes = append(cmp.Changes, ch)
+		cmp.Changes = append(cmp.Changes, ChangeRow{What: "kinds", Added: c.vocabs("kinds", added), Removed: c.vocabs("kinds", removed)})
 	}
 	for _, kb := range b.Kinds.Items {
 		ka := a.Kind(kb.ID)
 		if ka == nil {
 			continue
 		}
+		kind := c.vocab("kinds", kb.ID)
 		if ka.Term.Known() && kb.Term.Known() {
-			if x, y := string(c.TermText(ka.Term)), string(c.TermText(kb.Term)); x != y {
-				cmp.Changes = append(cmp.Changes, change{What: "term", Kind: kb.ID, Before: x, After: y})
+			if !sameTerm(ka.Term, kb.Term) {
+				x, y := c.term(ka.Term), c.term(kb.Term)
+				x.Cite, x.Note, y.Cite, y.Note = nil, nil, nil, nil
+				cmp.Changes = append(cmp.Changes, ChangeRow{What: "term", Kind: kind, Before: &Value{Term: &x}, After: &Value{Term: &y}})
 			}
 		} else {
 			unknown("terms")
 		}
 		if ka.Fee.Known() && kb.Fee.Known() {
-			if x, y := c.feePlain(ka.Fee), c.feePlain(kb.Fee); x != y {
-				cmp.Changes = append(cmp.Changes, change{What: "fee", Kind: kb.ID, Before: x, After: y})
+			if !sameFee(ka.Fee, kb.Fee) {
+				x, y := c.fee(ka.Fee, true), c.fee(kb.Fee, true)
+				x.Cite, x.Note, y.Cite, y.Note = nil, nil, nil, nil
+				cmp.Changes = append(cmp.Changes, ChangeRow{What: "fee", Kind: kind, Before: &Value{Fee: &x}, After: &Value{Fee: &y}})
 			}
 		} else {
 			unknown("fees")
 		}
 		if ka.Steps.Known() && kb.Steps.Known() {
 			if len(ka.Steps.Items) != len(kb.Steps.Items) {
-				cmp.Changes = append(cmp.Changes, change{What: "steps", Kind: kb.ID,
-					Before: c.N("steps_n", len(ka.Steps.Items)), After: c.N("steps_n", len(kb.Steps.Items))})
+				cmp.Changes = append(cmp.Changes, ChangeRow{What: "steps", Kind: kind,
+					Before: count(len(ka.Steps.Items), "steps_n"), After: count(len(kb.Steps.Items), "steps_n")})
 			}
 		} else {
 			unknown("steps")
 		}
 		if ka.Documents.Known() && kb.Documents.Known() {
-			ch := change{What: "documents", Kind: kb.ID,
-				Before: c.N("documents_n", attached(ka)), After: c.N("documents_n", attached(&kb))}
+			ch := ChangeRow{What: "documents", Kind: kind,
+				Before: count(attached(ka), "documents_n"), After: count(attached(&kb), "documents_n")}
 			for _, d := range kb.Documents.Items {
 				old := ka.Document(d.ID)
 				switch {
@@ -190,7 +201,7 @@ func (g *Generator) compare(l rules.Lang, a, b *rules.Edition) comparison {
 					ch.Removed = append(ch.Removed, d.String(l))
 				}
 			}
-			if len(ch.Added)+len(ch.Removed)+len(ch.Changed) > 0 || ch.Before != ch.After {
+			if len(ch.Added)+len(ch.Removed)+len(ch.Changed) > 0 || *ch.Before.Count != *ch.After.Count {
 				cmp.Changes = append(cmp.Changes, ch)
 			}
 			if ka.DocumentsRest != nil || kb.DocumentsRest != nil {
@@ -201,20 +212,6 @@ func (g *Generator) compare(l rules.Lang, a, b *rules.Edition) comparison {
 		}
 	}
 	return cmp
-}
-
-func ctxFor(g *Generator, l rules.Lang) *ctx { return g.newCtx(l, "") }
-
-// feePlain is a fee in words without the tenge conversion, for comparing.
-func (c *ctx) feePlain(f rules.Fee) string {
-	switch {
-	case f.Free():
-		return c.T("fee_free")
-	case f.MCI != nil:
-		return c.T("mci_n", legalfmt.FormatMCI(c.L, *f.MCI))
-	default:
-		return c.T("fee_due_unknown")
-	}
 }
 
 // diffIDs returns the ids only in b (added) and only in a (removed).

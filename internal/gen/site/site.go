@@ -1,85 +1,124 @@
-// Package site generates the site's pages from the rule data: one Hugo
-// content file per page and language, whose body is HTML rendered here,
-// plus the machine-readable export and the Atom feeds. Hugo then adds the
-// chrome (layout, navigation, language switch, search index).
+// Package site computes the site's pages from the rule data: for every
+// page and language, its title, its place in the site and its data — the
+// rule facts resolved into that language (see view.go). It writes them as
+// JSON under _gen/data/pages/, which content/_content.gotmpl turns into
+// Hugo pages; the layouts in layouts/ render every page, with the
+// interface strings of i18n/. No HTML is written here.
+//
+// It also writes the files served as they are (static.go): the rule data
+// export and the JSON Schemas of the rule data.
 package site
 
 import (
 	"bytes"
-	"embed"
-	"fmt"
-	"html/template"
+	"encoding/json"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 	"time"
 
-	"go.yaml.in/yaml/v3"
-
 	"ruqsat/internal/coverage"
-	"ruqsat/internal/i18n"
 	"ruqsat/internal/kkstem"
-	"ruqsat/internal/legalfmt"
 	"ruqsat/internal/rules"
 	"ruqsat/internal/syncdir"
 )
 
-//go:embed templates/*.html
-var templateFS embed.FS
+// DataDir is where the page data goes, relative to the repository root;
+// config.toml mounts it as Hugo's data folder.
+const DataDir = "_gen/data"
 
-// Generator renders the pages of one rule set.
+// Generator computes the pages of one rule set.
 type Generator struct {
-	Set  *rules.Set
-	I18n *i18n.Table
+	Set *rules.Set
 	// Today is the date the site speaks of as "now": it picks the MCI for
 	// fees in tenge and the editions in force. Builds pass the build date.
 	Today string
-	tmpl  *template.Template
 	cov   *coverage.Matrix
 	vocab map[string][]rules.VocabTerm // vocabulary lists by their rules/vocab.yaml key
 }
 
-// New prepares a generator; the templates are parsed once.
-func New(s *rules.Set, tr *i18n.Table, today string) (*Generator, error) {
-	g := &Generator{Set: s, I18n: tr, Today: today, cov: coverage.Compute(s), vocab: s.Vocab.Lists()}
-	t, err := template.New("").Funcs(template.FuncMap{
-		"join":     strings.Join,
-		"add":      func(a, b int) int { return a + b },
-		"deref":    func(p *int) int { return *p },
-		"fmtDate":  legalfmt.FormatDate,
-		"unit":     legalfmt.UnitLabel,
-		"safeHTML": func(s string) template.HTML { return template.HTML(s) },
-		"derefF":   func(p *float64) float64 { return *p },
-		"kzt":      legalfmt.FormatKZT,
-		"stkey":    func(s coverage.Status) string { return strings.ReplaceAll(string(s), "/", "") },
-		"ids": func(list string, f rules.IDs) any {
-			return struct {
-				List string
-				F    rules.IDs
-			}{list, f}
-		},
-		"gl": glossCell,
-	}).ParseFS(templateFS, "templates/*.html")
-	if err != nil {
-		return nil, err
+// New prepares a generator.
+func New(s *rules.Set, today string) *Generator {
+	return &Generator{Set: s, Today: today, cov: coverage.Compute(s), vocab: s.Vocab.Lists()}
+}
+
+// Page is one page of one language, as content/_content.gotmpl adds it.
+type Page struct {
+	// Path is the page's path under its language, "" for the home page.
+	Path string `json:"path"`
+	// Kind is Hugo's: home, section (a page with pages under it) or page.
+	Kind   string `json:"kind"`
+	Layout string `json:"layout"`
+	// Title is the part of the page's title that comes from the rule data
+	// (a service's or an act's name), with Edition on edition pages; the
+	// content adapter adds the interface strings around it.
+	Title   string `json:"title,omitempty"`
+	Edition string `json:"edition,omitempty"`
+	// Description is the page's summary for search engines and previews
+	// (the content adapter gives pages without one a general summary).
+	Description string `json:"description,omitempty"`
+	Weight      int    `json:"weight,omitempty"`
+	// Outputs are Hugo's output formats, when not only HTML.
+	Outputs []string `json:"outputs,omitempty"`
+	Params  Params   `json:"params"`
+}
+
+// Params are what the layouts read from .Params.
+type Params struct {
+	// RuleFiles are the rule files the page is made from.
+	RuleFiles []string `json:"rule_files,omitempty"`
+	// Unsearched pages stay out of the search index (checklists repeat
+	// their edition page; checker pages are a form).
+	Unsearched bool `json:"unsearched,omitempty"`
+	Search     bool `json:"search,omitempty"`
+	Checker    bool `json:"checker,omitempty"`
+	// KKStems are the Kazakh stems of the page's words, for the search
+	// index (Pagefind has no Kazakh stemmer).
+	KKStems string `json:"kk_stems,omitempty"`
+	// V is the page's data, of the type its layout expects.
+	V any `json:"v,omitempty"`
+}
+
+// Pages are the pages of every language.
+type Pages map[rules.Lang][]Page
+
+// Count is the number of pages of every language.
+func (ps Pages) Count() int {
+	n := 0
+	for _, p := range ps {
+		n += len(p)
 	}
-	g.tmpl = t
-	return g, nil
+	return n
 }
 
-// page is one file to write.
-type page struct {
-	path  string // under the language folder, e.g. "services/sts-license/_index.html"
-	front map[string]any
-	body  []byte
+// Files are the page data files: one per language, under DataDir.
+func (ps Pages) Files() (map[string][]byte, error) {
+	files := map[string][]byte{}
+	for l, pages := range ps {
+		var b bytes.Buffer
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(pages); err != nil {
+			return nil, err
+		}
+		files[filepath.Join("pages", string(l)+".json")] = b.Bytes()
+	}
+	return files, nil
 }
 
-// Generate writes the content files for every language under dir/<lang>/
-// and returns the number of pages. Each language folder is made to hold
-// exactly its pages: no page of a deleted rule survives, and files whose
-// bytes did not change are left alone, so Hugo's server re-renders only
-// what an edit changed.
+// Write syncs dir (the repository's DataDir) with the page data: files
+// whose bytes did not change are left alone, so Hugo's server re-renders
+// only when an edit changed something.
+func (ps Pages) Write(dir string) error {
+	files, err := ps.Files()
+	if err != nil {
+		return err
+	}
+	_, err = syncdir.Write(dir, files)
+	return err
+}
+
+// Generate writes the page data under dir and returns the number of pages.
 func (g *Generator) Generate(dir string) (int, error) {
 	pages, err := g.Render()
 	if err != nil {
@@ -88,55 +127,18 @@ func (g *Generator) Generate(dir string) (int, error) {
 	return pages.Count(), pages.Write(dir)
 }
 
-// Pages are rendered content files: language → path under the language
-// folder → the file's bytes.
-type Pages map[rules.Lang]map[string][]byte
-
-// Count is the number of pages of every language.
-func (ps Pages) Count() int {
-	n := 0
-	for _, files := range ps {
-		n += len(files)
-	}
-	return n
-}
-
-// Write syncs each language folder under dir with its pages (see Generate).
-func (ps Pages) Write(dir string) error {
-	for l, files := range ps {
-		if _, err := syncdir.Write(filepath.Join(dir, string(l)), files); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// Render renders every page in memory, writing nothing: the live preview
-// renders while lint runs, and writes only when lint accepts the data.
+// Render computes every page in memory, writing nothing: the live preview
+// computes while lint runs, and writes only when lint accepts the data.
 func (g *Generator) Render() (Pages, error) {
-	// The languages are independent: render them side by side.
-	out := make([]map[string][]byte, len(rules.Langs))
+	// The languages are independent: compute them side by side.
+	out := make([][]Page, len(rules.Langs))
 	errs := make([]error, len(rules.Langs))
 	var wg sync.WaitGroup
 	for i, l := range rules.Langs {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			pages, err := g.pages(l)
-			if err != nil {
-				errs[i] = err
-				return
-			}
-			files := make(map[string][]byte, len(pages))
-			for _, p := range pages {
-				b, err := p.bytes()
-				if err != nil {
-					errs[i] = err
-					return
-				}
-				files[p.path] = b
-			}
-			out[i] = files
+			out[i], errs[i] = g.pages(l)
 		}()
 	}
 	wg.Wait()
@@ -150,128 +152,109 @@ func (g *Generator) Render() (Pages, error) {
 	return ps, nil
 }
 
-// bytes is the content file: YAML front matter, then the body.
-func (p page) bytes() ([]byte, error) {
-	var b bytes.Buffer
-	fm, err := yaml.Marshal(p.front)
-	if err != nil {
-		return nil, err
-	}
-	b.WriteString("---\n")
-	b.Write(fm)
-	b.WriteString("---\n")
-	b.Write(p.body)
-	return b.Bytes(), nil
-}
-
 // pages lists every page of one language.
-func (g *Generator) pages(l rules.Lang) ([]page, error) {
-	var out []page
-	add := func(path, tmpl, key, title string, data any, files []string, extra map[string]any) error {
-		ctx := g.newCtx(l, path)
-		body, err := g.render(tmpl, ctx, data)
-		if err != nil {
-			return fmt.Errorf("%s (%s): %w", path, l, err)
-		}
-		front := map[string]any{"title": title, "translationKey": key}
-		if len(files) > 0 {
-			front["rule_files"] = files
-		}
-		for k, v := range extra {
-			front[k] = v
-		}
+func (g *Generator) pages(l rules.Lang) ([]Page, error) {
+	c := loc{g, l}
+	var out []Page
+	add := func(p Page) {
 		if l == rules.KK {
-			front["kk_stems"] = strings.Join(kkstem.Tokens(stripTags(string(body))+" "+title), " ")
+			p.Params.KKStems = stems(p.Title, p.Params.V)
 		}
-		out = append(out, page{path, front, body})
-		return nil
+		out = append(out, p)
 	}
-	T := func(k string) string { return g.I18n.T(l, k) }
-
-	if err := add("_index.html", "home", "home", T("site_title"), g.homeData(l), nil, map[string]any{"description": T("site_description")}); err != nil {
-		return nil, err
-	}
-	if err := add("services/_index.html", "services", "services", T("services_title"), g.Set.Services, nil, nil); err != nil {
-		return nil, err
-	}
+	add(Page{Kind: "home", Layout: "home", Params: Params{V: c.home()}})
+	add(Page{Path: "services", Kind: "section", Layout: "services", Params: Params{V: c.services()}})
 	for _, sv := range g.Set.Services {
 		files := []string{sv.File}
 		for _, e := range sv.Editions {
 			files = append(files, e.File)
 		}
-		base := "services/" + sv.ID + "/"
-		if err := add(base+"_index.html", "service", "service/"+sv.ID, sv.Name.String(l), g.serviceData(l, sv), files,
-			map[string]any{"description": sv.Summary.String(l), "weight": sv.Order}); err != nil {
-			return nil, err
-		}
-		if err := add(base+"history/index.html", "history", "history/"+sv.ID, fmt.Sprintf("%s: %s", sv.Name.String(l), T("history_title")), g.historyData(l, sv), files, nil); err != nil {
-			return nil, err
-		}
+		base := "services/" + sv.ID
+		add(Page{Path: base, Kind: "section", Layout: "service", Title: c.str(sv.Name), Description: c.str(sv.Summary), Weight: sv.Order,
+			Params: Params{RuleFiles: files, V: c.service(sv)}})
+		add(Page{Path: base + "/history", Kind: "page", Layout: "history", Title: c.str(sv.Name),
+			Params: Params{RuleFiles: files, V: c.history(sv)}})
 		for _, e := range sv.Editions {
-			title := fmt.Sprintf("%s — %s", sv.Name.String(l), fmt.Sprintf(T("edition_n"), e.Edition))
-			if err := add(base+e.Edition+"/_index.html", "edition", "edition/"+e.Key(), title, g.editionData(l, e), []string{e.File}, nil); err != nil {
-				return nil, err
-			}
+			add(Page{Path: base + "/" + e.Edition, Kind: "section", Layout: "edition", Title: c.str(sv.Name), Edition: e.Edition,
+				Params: Params{RuleFiles: []string{e.File}, V: c.edition(e)}})
 			if !e.Kinds.Known() {
 				continue
 			}
-			// Checklists repeat their edition page, and checker pages are a
-			// form: both stay out of the search index (see layouts/baseof.html).
-			if err := add(base+e.Edition+"/checklist/index.html", "checklist", "checklist/"+e.Key(), fmt.Sprintf("%s: %s", T("checklist_title"), title), g.editionData(l, e), []string{e.File}, map[string]any{"unsearched": true}); err != nil {
-				return nil, err
-			}
+			// The checklist reads its edition's data from its parent page.
+			add(Page{Path: base + "/" + e.Edition + "/checklist", Kind: "page", Layout: "checklist",
+				Title: c.str(sv.Name), Edition: e.Edition,
+				Params: Params{RuleFiles: []string{e.File}, Unsearched: true}})
 		}
 	}
-	if err := add("acts/_index.html", "acts", "acts", T("acts_title"), g.actsData(l), g.actFiles(), nil); err != nil {
-		return nil, err
-	}
+	add(Page{Path: "acts", Kind: "section", Layout: "acts", Params: Params{RuleFiles: g.actFiles(), V: c.acts()}})
 	for _, a := range g.Set.ActsByDate() {
-		if err := add("acts/"+a.ID+"/index.html", "act", "act/"+a.ID, a.Short.String(l), g.actData(l, a), []string{a.File}, nil); err != nil {
-			return nil, err
-		}
+		add(Page{Path: "acts/" + a.ID, Kind: "page", Layout: "act", Title: c.str(a.Short), Params: Params{RuleFiles: []string{a.File}, V: c.act(a)}})
 	}
-	if err := add("coverage/index.html", "coverage", "coverage", T("coverage_title"), g.coverageData(l), g.editionFiles(), nil); err != nil {
-		return nil, err
-	}
+	add(Page{Path: "coverage", Kind: "page", Layout: "coverage", Params: Params{RuleFiles: g.editionFiles(), V: c.coverage()}})
 	if g.Set.Glossary != nil {
-		if err := add("glossary/index.html", "glossary", "glossary", T("glossary_title"), g.Set.Glossary, []string{g.Set.Glossary.File}, nil); err != nil {
-			return nil, err
-		}
+		add(Page{Path: "glossary", Kind: "page", Layout: "glossary", Params: Params{RuleFiles: []string{g.Set.Glossary.File}, V: c.glossary()}})
 	}
-	if err := add("tables/index.html", "tables", "tables", T("tables_title"), g.tablesData(l), g.tableFiles(), nil); err != nil {
-		return nil, err
-	}
-	if err := add("changes/index.html", "changes", "changes", T("changes_title"), g.Set.Changes, []string{rules.Dir + "/changes.yaml"}, nil); err != nil {
-		return nil, err
-	}
-	if err := add("search/index.html", "search", "search", T("search_title"), nil, nil, map[string]any{"search": true}); err != nil {
-		return nil, err
-	}
-	checkPage := map[string]any{"checker": true, "unsearched": true, "description": T("chk_lead")}
-	if err := add("check/index.html", "check", "check", T("check_title"), checkData{}, nil, checkPage); err != nil {
-		return nil, err
-	}
+	add(Page{Path: "tables", Kind: "page", Layout: "tables", Params: Params{RuleFiles: g.tableFiles(), V: c.tables()}})
+	add(Page{Path: "changes", Kind: "page", Layout: "changes", Outputs: []string{"html", "atom"},
+		Params: Params{RuleFiles: []string{rules.Dir + "/changes.yaml"}, V: c.changes()}})
+	add(Page{Path: "search", Kind: "page", Layout: "search", Params: Params{Search: true}})
+	add(Page{Path: "check", Kind: "page", Layout: "check",
+		Params: Params{Checker: true, Unsearched: true, V: c.check(nil)}})
 	for _, sv := range g.Set.Services {
-		d := checkData{Service: sv}
-		if full := g.serviceData(l, sv).Full; full != nil {
-			d.Full = full.Edition
-		}
-		if err := add("services/"+sv.ID+"/check/index.html", "check", "check/"+sv.ID, T("check_title")+": "+sv.Name.String(l), d, nil, checkPage); err != nil {
-			return nil, err
-		}
+		add(Page{Path: "services/" + sv.ID + "/check", Kind: "page", Layout: "check", Title: c.str(sv.Name),
+			Params: Params{Checker: true, Unsearched: true, V: c.check(sv)}})
 	}
 	return out, nil
 }
 
-func (g *Generator) render(name string, c *ctx, data any) ([]byte, error) {
-	var b bytes.Buffer
-	if err := g.tmpl.ExecuteTemplate(&b, name, c.With(data)); err != nil {
-		return nil, err
+// stems are the Kazakh stems of a page's title and of the texts in its
+// data (every string but identifiers, paths and dates in ISO form).
+func stems(title string, v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return ""
 	}
-	if c.notes.len() > 0 {
-		b.WriteString(string(c.Footnotes()))
+	var words strings.Builder
+	words.WriteString(title)
+	dec := json.NewDecoder(bytes.NewReader(b))
+	skip := map[string]bool{"key": true, "act": true, "anchor": true, "id": true, "service": true, "edition": true,
+		"file": true, "iso": true, "seed": true, "span": true, "medium": true, "certified": true, "counts": true,
+		"unit": false, "lang": true, "status": true, "fact": true, "what": true, "of": true, "today": true, "files": true}
+	var key string
+	expectKey := []bool{}
+	for {
+		t, err := dec.Token()
+		if err != nil {
+			break
+		}
+		switch t := t.(type) {
+		case json.Delim:
+			switch t {
+			case '{':
+				expectKey = append(expectKey, true)
+			case '[':
+				expectKey = append(expectKey, false)
+			default:
+				expectKey = expectKey[:len(expectKey)-1]
+			}
+			continue
+		case string:
+			if n := len(expectKey); n > 0 && expectKey[n-1] {
+				if key == "" {
+					key = t
+					continue
+				}
+			}
+			if !skip[key] {
+				words.WriteString(" ")
+				words.WriteString(t)
+			}
+		}
+		if n := len(expectKey); n > 0 && expectKey[n-1] {
+			key = ""
+		}
 	}
-	return b.Bytes(), nil
+	return strings.Join(kkstem.Tokens(words.String()), " ")
 }
 
 func (g *Generator) actFiles() []string {
@@ -301,24 +284,6 @@ func (g *Generator) tableFiles() []string {
 	return fs
 }
 
-// stripTags removes markup so text can be tokenised for search.
-func stripTags(s string) string {
-	var b strings.Builder
-	in := false
-	for _, c := range s {
-		switch {
-		case c == '<':
-			in = true
-		case c == '>':
-			in = false
-			b.WriteByte(' ')
-		case !in:
-			b.WriteRune(c)
-		}
-	}
-	return b.String()
-}
-
 // CurrentMCI returns the MCI in force on day (2006-01-02) and when it
 // started, or 0 when the table has no value that early.
 func CurrentMCI(t *rules.MCI, day string) (int, string) {
@@ -337,41 +302,4 @@ func CurrentMCI(t *rules.MCI, day string) (int, string) {
 // Today returns the current date as 2006-01-02 in Astana time (UTC+5).
 func Today() string {
 	return time.Now().In(time.FixedZone("Asia/Almaty", 5*3600)).Format("2006-01-02")
-}
-
-func sortedKeys[M ~map[string]V, V any](m M) []string {
-	ks := make([]string, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
-	}
-	sort.Strings(ks)
-	return ks
-}
-
-// checkData is what a "Check my package" page needs: the service it is
-// for (nil on the general page) and its latest edition with a procedure.
-type checkData struct {
-	Service *rules.Service
-	Full    *rules.Edition
-}
-
-// glossCell is one language of a glossary term, for the glossary table.
-type glossCellData struct {
-	Text     string
-	Official bool
-	Abbr     string
-	Lang     string
-	Cite     rules.Cites
-}
-
-func glossCell(t rules.GlossTerm, lang string) glossCellData {
-	l := rules.Lang(lang)
-	d := glossCellData{Lang: lang, Abbr: t.Abbr[l]}
-	if lt := t.Get(l); lt != nil {
-		d.Text, d.Official = lt.Text, lt.Official
-	}
-	if l == rules.EN {
-		d.Cite = t.Cite
-	}
-	return d
 }

@@ -3,21 +3,18 @@ package site
 import (
 	"bytes"
 	"encoding/json"
-	"encoding/xml"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 
-	"ruqsat/internal/legalfmt"
-	"ruqsat/internal/rules"
 	"ruqsat/schemas"
 )
 
 // GenerateStatic writes the files served as they are: the rule data export
-// (data/rules.json), the JSON Schemas of the rule data (schemas/rules/) and
-// an Atom feed of rule changes per language.
+// (data/rules.json) and the JSON Schemas of the rule data (schemas/rules/).
+// (The Atom feed of rule changes is the changes page's second output
+// format: layouts/changes.atom.xml.)
 func (g *Generator) GenerateStatic(dir string) error {
 	// Not emptied first: the checker and checklist steps write beside
 	// these files, and the live preview's server must never see them go.
@@ -34,19 +31,7 @@ func (g *Generator) GenerateStatic(dir string) error {
 		}
 		return writeFile(filepath.Join(dir, "schemas", filepath.FromSlash(p)), b)
 	})
-	if err != nil {
-		return err
-	}
-	for _, l := range rules.Langs {
-		b, err := g.feed(l)
-		if err != nil {
-			return err
-		}
-		if err := writeFile(filepath.Join(dir, string(l), "changes", "atom.xml"), b); err != nil {
-			return err
-		}
-	}
-	return nil
+	return err
 }
 
 // writeFile writes b unless the file already holds it (see syncdir).
@@ -118,67 +103,7 @@ func (g *Generator) writeExport(path string) error {
 	return writeFile(path, append(b, '\n'))
 }
 
-type atomFeed struct {
-	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
-	Lang    string      `xml:"xml:lang,attr"`
-	Title   string      `xml:"title"`
-	ID      string      `xml:"id"`
-	Updated string      `xml:"updated"`
-	Links   []atomLink  `xml:"link"`
-	Author  atomAuthor  `xml:"author"`
-	Entries []atomEntry `xml:"entry"`
-}
-
-type atomLink struct {
-	Href string `xml:"href,attr"`
-	Rel  string `xml:"rel,attr,omitempty"`
-}
-
-type atomAuthor struct {
-	Name string `xml:"name"`
-}
-
-type atomEntry struct {
-	Title   string   `xml:"title"`
-	ID      string   `xml:"id"`
-	Updated string   `xml:"updated"`
-	Link    atomLink `xml:"link"`
-	Summary string   `xml:"summary"`
-}
-
-// feed renders the Atom feed of rule changes in one language. Ids are tag
-// URIs built from the change ids, so they stay stable whatever the host.
-func (g *Generator) feed(l rules.Lang) ([]byte, error) {
-	f := atomFeed{
-		Lang:    string(l),
-		Title:   g.I18n.T(l, "changes_title") + " — " + g.I18n.T(l, "site_name"),
-		ID:      "tag:ruqsat.kz,2026:changes/" + string(l),
-		Updated: "2026-01-01T00:00:00Z",
-		Links:   []atomLink{{Href: "/" + string(l) + "/changes/", Rel: "alternate"}, {Href: "/" + string(l) + "/changes/atom.xml", Rel: "self"}},
-		Author:  atomAuthor{Name: g.I18n.T(l, "site_name")},
-	}
-	if c := g.Set.Changes; c != nil {
-		for i, ch := range c.Changes {
-			ts := ch.Date + "T00:00:00+05:00"
-			if i == 0 || ts > f.Updated {
-				f.Updated = ts
-			}
-			f.Entries = append(f.Entries, atomEntry{
-				Title:   fmt.Sprintf("%s: %s", legalfmt.FormatDate(l, ch.Date), firstSentence(ch.String(l))),
-				ID:      "tag:ruqsat.kz,2026:change/" + ch.ID,
-				Updated: ts,
-				Link:    atomLink{Href: "/" + string(l) + "/changes/#change-" + ch.ID},
-				Summary: ch.String(l) + " (" + strings.Join(ch.Files, ", ") + ")",
-			})
-		}
-	}
-	b, err := xml.MarshalIndent(f, "", " ")
-	if err != nil {
-		return nil, err
-	}
-	return append([]byte(xml.Header), append(b, '\n')...), nil
-}
-
+// firstSentence is a change's headline in the feed.
 func firstSentence(s string) string {
 	if i := strings.Index(s, ". "); i > 0 && i < 120 {
 		return s[:i]

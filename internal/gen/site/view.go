@@ -1,0 +1,289 @@
+package site
+
+import (
+	"sort"
+	"strings"
+
+	"ruqsat/internal/legalfmt"
+	"ruqsat/internal/rules"
+)
+
+// The types in this file are the page data's building blocks: rule facts
+// resolved into one language (texts picked, vocabulary ids turned into
+// labels, dates and numbers written out), ready for the layouts. Interface
+// strings are not here: the layouts take them from i18n/ with Hugo's T.
+// JSON names are lower case because Hugo lower-cases page parameters.
+
+// Text is a text in the page's language; Official marks the act's own
+// wording (else it is this project's).
+type Text struct {
+	Text     string `json:"text"`
+	Official bool   `json:"official,omitempty"`
+}
+
+// Cite is one citation: the layouts number it as a footnote and link it to
+// the unit on its act's page.
+type Cite struct {
+	// Key identifies the citation on a page: one footnote per key.
+	Key string `json:"key"`
+	// Act is the act's id; Short its short name ("" when the act is not
+	// in the rule data, and the footnote is then the bare id).
+	Act    string `json:"act"`
+	Short  string `json:"short,omitempty"`
+	Unit   string `json:"unit,omitempty"`
+	Anchor string `json:"anchor,omitempty"`
+	// Lines are the seed lines, per seed language.
+	Lines []SeedLines `json:"lines,omitempty"`
+}
+
+// SeedLines is a line range in the seed text of one language.
+type SeedLines struct {
+	Seed string `json:"seed"`
+	Span string `json:"span"`
+}
+
+// Gap says why a fact is not given: not applicable, or a reason and
+// possibly the act that holds it.
+type Gap struct {
+	NA     bool    `json:"na,omitempty"`
+	Reason string  `json:"reason,omitempty"`
+	See    *ActRef `json:"see,omitempty"`
+	Note   *Text   `json:"note,omitempty"`
+}
+
+// ActRef names an act for a link.
+type ActRef struct {
+	ID    string `json:"id"`
+	Short string `json:"short"`
+}
+
+// Date is a date for a <time> element: its ISO form and its words.
+type Date struct {
+	ISO  string `json:"iso"`
+	Text string `json:"text"`
+}
+
+// Item is a text and its citations, the commonest fact.
+type Item struct {
+	Text *Text  `json:"text,omitempty"`
+	Cite []Cite `json:"cite,omitempty"`
+}
+
+// Term is a time limit. The layouts spell it (plural forms are i18n).
+type Term struct {
+	Gap     *Gap   `json:"gap,omitempty"`
+	Days    *int   `json:"days,omitempty"`
+	Minutes int    `json:"minutes,omitempty"`
+	Unit    string `json:"unit,omitempty"`
+	From    string `json:"from,omitempty"`
+	Max     bool   `json:"max,omitempty"`
+	Note    *Text  `json:"note,omitempty"`
+	Cite    []Cite `json:"cite,omitempty"`
+}
+
+// Fee is a state fee: free, in MCI (with tenge at the MCI of the site's
+// today when the table has one), or due in an unknown amount.
+type Fee struct {
+	Gap *Gap `json:"gap,omitempty"`
+	// Free is always written: a fee due in an amount the sources do not
+	// give has no other field, and an empty object would read as no fee.
+	Free bool   `json:"free"`
+	MCI  string `json:"mci,omitempty"`
+	// KZT is the amount at Rate tenge per MCI, in force since RateFrom.
+	KZT      string `json:"kzt,omitempty"`
+	Rate     string `json:"rate,omitempty"`
+	RateFrom string `json:"rate_from,omitempty"`
+	Note     *Text  `json:"note,omitempty"`
+	Cite     []Cite `json:"cite,omitempty"`
+}
+
+// Condition is when a document is needed: the answers of one question
+// (Question is set for yes/no questions, whose answer alone says little).
+type Condition struct {
+	Question string   `json:"question,omitempty"`
+	Answers  []string `json:"answers"`
+}
+
+// loc resolves rule data into one language.
+type loc struct {
+	g *Generator
+	l rules.Lang
+}
+
+func (c loc) text(t rules.Texts) *Text {
+	lt := t.Get(c.l)
+	if lt == nil {
+		return nil
+	}
+	return &Text{lt.Text, lt.Official}
+}
+
+func (c loc) textP(t *rules.Texts) *Text {
+	if t == nil {
+		return nil
+	}
+	return c.text(*t)
+}
+
+func (c loc) str(t rules.Texts) string { return t.String(c.l) }
+
+func (c loc) item(x rules.Cited) Item { return Item{c.text(x.Texts), c.cites(x.Cite)} }
+
+func (c loc) items(xs []rules.Cited) []Item {
+	var out []Item
+	for _, x := range xs {
+		out = append(out, c.item(x))
+	}
+	return out
+}
+
+func (c loc) date(iso string) Date { return Date{iso, legalfmt.FormatDate(c.l, iso)} }
+
+// vocab returns the label of a vocabulary id in a named list, or the id.
+func (c loc) vocab(list, id string) string {
+	if t := rules.Find(c.g.vocab[list], id); t != nil {
+		return t.String(c.l)
+	}
+	if q := c.g.Set.Vocab.Question(list); q != nil {
+		if t := rules.Find(q.Options, id); t != nil {
+			return t.String(c.l)
+		}
+	}
+	return id
+}
+
+func (c loc) vocabs(list string, ids []string) []string {
+	var out []string
+	for _, id := range ids {
+		out = append(out, c.vocab(list, id))
+	}
+	return out
+}
+
+func (c loc) actRef(id string) *ActRef {
+	a := c.g.Set.Acts[id]
+	if a == nil {
+		return nil
+	}
+	return &ActRef{a.ID, a.Short.String(c.l)}
+}
+
+func (c loc) gap(g rules.Gap) *Gap {
+	if g.Known() {
+		return nil
+	}
+	if g.NotApplicable() {
+		return &Gap{NA: true}
+	}
+	v := &Gap{Reason: c.vocab("gaps", g.Unknown), Note: c.textP(g.Note)}
+	if g.See != "" {
+		v.See = c.actRef(g.See)
+	}
+	return v
+}
+
+func (c loc) gapP(g *rules.Gap) *Gap {
+	if g == nil {
+		return nil
+	}
+	return c.gap(*g)
+}
+
+func (c loc) cites(cs rules.Cites) []Cite {
+	var out []Cite
+	for _, ct := range cs {
+		out = append(out, c.cite(ct))
+	}
+	return out
+}
+
+func (c loc) cite(ct rules.Cite) Cite {
+	v := Cite{Act: ct.Act}
+	a := c.g.Set.Acts[ct.Act]
+	if a == nil {
+		v.Key = ct.Act
+		return v
+	}
+	v.Short, v.Unit, v.Anchor = a.Short.String(c.l), legalfmt.UnitLabel(c.l, ct.At), unitAnchor(ct.At)
+	switch {
+	case ct.Lines != nil && ct.Lines.Single != nil && len(a.Seeds) == 1:
+		v.Lines = append(v.Lines, SeedLines{string(a.Seeds[0].Lang), spanText(*ct.Lines.Single)})
+	case ct.Lines != nil:
+		for _, l := range rules.Langs {
+			if sp, ok := ct.Lines.ByLang[l]; ok {
+				v.Lines = append(v.Lines, SeedLines{string(l), spanText(sp)})
+			}
+		}
+	default:
+		if u := a.Unit(ct.At); u != nil {
+			for _, l := range rules.Langs {
+				if sp, ok := u.Lines[l]; ok {
+					v.Lines = append(v.Lines, SeedLines{string(l), spanText(sp)})
+				}
+			}
+		}
+	}
+	key := []string{ct.Act, ct.At}
+	for _, ln := range v.Lines {
+		key = append(key, ln.Seed+ln.Span)
+	}
+	v.Key = strings.Join(key, "|")
+	return v
+}
+
+func (c loc) term(t rules.Term) Term {
+	v := Term{Gap: c.gap(t.Gap), Note: c.textP(t.Note), Cite: c.cites(t.Cite)}
+	if v.Gap == nil {
+		v.Days, v.Minutes, v.Unit, v.Max = t.Days, t.Minutes, t.Unit, t.Max
+		if t.From != "" {
+			v.From = c.vocab("term_starts", t.From)
+		}
+	}
+	return v
+}
+
+// fee is a fee; plain leaves out the tenge, for comparing editions.
+func (c loc) fee(f rules.Fee, plain bool) Fee {
+	v := Fee{Gap: c.gap(f.Gap), Note: c.textP(f.Note), Cite: c.cites(f.Cite)}
+	if v.Gap != nil {
+		return v
+	}
+	switch {
+	case f.Free():
+		v.Free = true
+	case f.MCI != nil:
+		v.MCI = legalfmt.FormatMCI(c.l, *f.MCI)
+		if kzt, from := CurrentMCI(c.g.Set.MCI, c.g.Today); kzt != 0 && !plain {
+			v.KZT = legalfmt.FormatKZT(int(*f.MCI*float64(kzt) + 0.5))
+			v.Rate, v.RateFrom = legalfmt.FormatKZT(kzt), legalfmt.FormatDate(c.l, from)
+		}
+	}
+	return v
+}
+
+// when lists a document's conditions, by question id.
+func (c loc) when(w map[string][]string) []Condition {
+	var out []Condition
+	for _, q := range sortedKeys(w) {
+		cond := Condition{Answers: c.vocabs(q, w[q])}
+		if q != "subspecies" {
+			if qu := c.g.Set.Vocab.Question(q); qu != nil && len(qu.Options) == 2 && (qu.Options[0].ID == "yes" || qu.Options[0].ID == "no") {
+				cond.Question = qu.String(c.l)
+			}
+		}
+		out = append(out, cond)
+	}
+	return out
+}
+
+// unitAnchor is the id of an outline unit on its act's page.
+func unitAnchor(at string) string { return "u-" + strings.ReplaceAll(at, "/", "-") }
+
+func sortedKeys[M ~map[string]V, V any](m M) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
