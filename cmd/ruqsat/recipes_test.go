@@ -72,7 +72,7 @@ func TestRecipes(t *testing.T) {
 // files) into dst, leaving out .git, outputs and caches; bin/ and the npm
 // tools are linked, not copied.
 func copyRepo(src, dst string) error {
-	skip := map[string]bool{".git": true, "public": true, "resources": true, "content": true, "bin": true, "node_modules": true}
+	skip := map[string]bool{".git": true, "public": true, "resources": true, "bin": true, "node_modules": true}
 	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err

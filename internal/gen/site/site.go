@@ -214,48 +214,40 @@ func stems(title string, v any) string {
 	if err != nil {
 		return ""
 	}
+	var tree any
+	if err := json.Unmarshal(b, &tree); err != nil {
+		return ""
+	}
 	var words strings.Builder
 	words.WriteString(title)
-	dec := json.NewDecoder(bytes.NewReader(b))
-	skip := map[string]bool{"key": true, "act": true, "anchor": true, "id": true, "service": true, "edition": true,
-		"file": true, "iso": true, "seed": true, "span": true, "medium": true, "certified": true, "counts": true,
-		"unit": false, "lang": true, "status": true, "fact": true, "what": true, "of": true, "today": true, "files": true}
-	var key string
-	expectKey := []bool{}
-	for {
-		t, err := dec.Token()
-		if err != nil {
-			break
-		}
-		switch t := t.(type) {
-		case json.Delim:
-			switch t {
-			case '{':
-				expectKey = append(expectKey, true)
-			case '[':
-				expectKey = append(expectKey, false)
-			default:
-				expectKey = expectKey[:len(expectKey)-1]
+	var walk func(key string, x any)
+	walk = func(key string, x any) {
+		switch x := x.(type) {
+		case map[string]any:
+			for _, k := range sortedKeys(x) { // the same page data every run
+				walk(k, x[k])
 			}
-			continue
+		case []any:
+			for _, y := range x {
+				walk(key, y)
+			}
 		case string:
-			if n := len(expectKey); n > 0 && expectKey[n-1] {
-				if key == "" {
-					key = t
-					continue
-				}
-			}
-			if !skip[key] {
+			if !notWords[key] {
 				words.WriteString(" ")
-				words.WriteString(t)
+				words.WriteString(x)
 			}
-		}
-		if n := len(expectKey); n > 0 && expectKey[n-1] {
-			key = ""
 		}
 	}
+	walk("", tree)
 	return strings.Join(kkstem.Tokens(words.String()), " ")
 }
+
+// notWords are the page data's fields that hold identifiers, not words.
+var notWords = map[string]bool{"key": true, "act": true, "anchor": true, "id": true, "service": true, "edition": true,
+	"file": true, "iso": true, "seed": true, "span": true, "medium": true, "certified": true, "counts": true,
+	"lang": true, "status": true, "fact": true, "what": true, "of": true, "today": true, "files": true,
+	"updated": true, "current": true, "full": true, "editions": true, "newer": true,
+	"unit": true, "days": true, "open": true, "close": true, "break": true, "url": true, "number": true}
 
 func (g *Generator) actFiles() []string {
 	var fs []string
