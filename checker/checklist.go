@@ -115,7 +115,7 @@ func (cl *checklist) condition(d *contract.Document) map[string]string {
 				labels = append(labels, localized(cl.optionText(q, a), l))
 			}
 			part := strings.Join(labels, or[l])
-			if qu := cl.meta.Question(q); qu != nil && len(qu.Options) == 2 && (qu.Options[0].ID == "yes" || qu.Options[0].ID == "no") {
+			if qu := cl.meta.Question(q); qu != nil && qu.YesNo {
 				part = localized(qu.Text, l) + " — " + part
 			}
 			parts = append(parts, part)

@@ -108,6 +108,9 @@ type Question struct {
 	ID      string            `json:"id"`
 	Options []Option          `json:"options"`
 	Text    map[string]string `json:"text"`
+	// YesNo: the answers say nothing without the question, so a document's
+	// condition names the question with the answer.
+	YesNo bool `json:"yes_no,omitempty"`
 }
 
 // Option is an answer to a question, or an activity subspecies (which

@@ -164,8 +164,11 @@ type VocabTerm struct {
 
 // Question is something the applicant answers that decides what is required.
 type Question struct {
-	ID      string `yaml:"id"`
-	Texts   `yaml:",inline"`
+	ID    string `yaml:"id"`
+	Texts `yaml:",inline"`
+	// YesNo marks answers that say nothing without the question ("yes"):
+	// a document's condition then names the question with the answer.
+	YesNo   bool        `yaml:"yes_no,omitempty"`
 	Options []VocabTerm `yaml:"options"`
 	Pos     Pos         `yaml:"-"`
 }

@@ -166,10 +166,16 @@ func TestHistory(t *testing.T) {
 	var changes []termChange
 	// A term as the page spells it, e.g. "15 working days".
 	days := func(term rules.Term) string {
-		if term.Unit == "" {
-			return tr.N(rules.EN, "days", *term.Days)
+		key := "days"
+		if term.Unit != "" {
+			key += "_" + term.Unit
 		}
-		return tr.N(rules.EN, "days_"+term.Unit, *term.Days)
+		f, _ := tr.Forms(rules.EN, key)
+		form := f.Other // English: "one" for 1, else "other"
+		if *term.Days == 1 && f.One != "" {
+			form = f.One
+		}
+		return strings.ReplaceAll(form, "{{ .Count }}", strconv.Itoa(*term.Days))
 	}
 	for i := 1; i < len(sv.Editions); i++ {
 		a, b := sv.Editions[i-1], sv.Editions[i]

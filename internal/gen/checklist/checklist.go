@@ -242,7 +242,7 @@ func schemaFor(s *rules.Set, e *rules.Edition, k *rules.Kind) obj {
 		}
 		answerProps[q] = obj{"enum": ids, "description": qu.String(rules.EN)}
 		requiredAnswers = append(requiredAnswers, q)
-		questions = append(questions, contract.Question{ID: q, Text: texts(qu.Texts), Options: opts})
+		questions = append(questions, contract.Question{ID: q, Text: texts(qu.Texts), Options: opts, YesNo: qu.YesNo})
 	}
 	subs := []contract.Option{}
 	if e.Subspecies.Known() && len(e.Subspecies.Items) > 0 {

@@ -267,7 +267,7 @@ func (c loc) when(w map[string][]string) []Condition {
 	for _, q := range sortedKeys(w) {
 		cond := Condition{Answers: c.vocabs(q, w[q])}
 		if q != "subspecies" {
-			if qu := c.g.Set.Vocab.Question(q); qu != nil && len(qu.Options) == 2 && (qu.Options[0].ID == "yes" || qu.Options[0].ID == "no") {
+			if qu := c.g.Set.Vocab.Question(q); qu != nil && qu.YesNo {
 				cond.Question = qu.String(c.l)
 			}
 		}
