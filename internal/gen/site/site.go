@@ -75,8 +75,11 @@ type Params struct {
 	// KKStems are the Kazakh stems of the page's words, for the search
 	// index (Pagefind has no Kazakh stemmer).
 	KKStems string `json:"kk_stems,omitempty"`
-	// V is the page's data, of the type its layout expects.
-	V any `json:"v,omitempty"`
+	// Key names the page's data among the language's views.
+	Key string `json:"key"`
+	// V is the page's data, of the type its layout expects. It is written
+	// apart from the pages (see Files).
+	V any `json:"-"`
 }
 
 // Pages are the pages of every language.
@@ -91,17 +94,35 @@ func (ps Pages) Count() int {
 	return n
 }
 
-// Files are the page data files: one per language, under DataDir.
+// Files are the page data files under DataDir, two per language: the pages
+// (pages/<lang>.json, what the content adapter adds) and their data
+// (views/<lang>.json, by page key, what the layouts read through
+// hugo.Data).
 func (ps Pages) Files() (map[string][]byte, error) {
 	files := map[string][]byte{}
-	for l, pages := range ps {
+	encode := func(name string, v any) error {
 		var b bytes.Buffer
 		enc := json.NewEncoder(&b)
 		enc.SetEscapeHTML(false)
-		if err := enc.Encode(pages); err != nil {
+		if err := enc.Encode(v); err != nil {
+			return err
+		}
+		files[name] = b.Bytes()
+		return nil
+	}
+	for l, pages := range ps {
+		views := map[string]any{}
+		for _, p := range pages {
+			if p.Params.V != nil {
+				views[p.Params.Key] = p.Params.V
+			}
+		}
+		if err := encode(filepath.Join("pages", string(l)+".json"), pages); err != nil {
 			return nil, err
 		}
-		files[filepath.Join("pages", string(l)+".json")] = b.Bytes()
+		if err := encode(filepath.Join("views", string(l)+".json"), views); err != nil {
+			return nil, err
+		}
 	}
 	return files, nil
 }
@@ -157,6 +178,10 @@ func (g *Generator) pages(l rules.Lang) ([]Page, error) {
 	c := loc{g, l}
 	var out []Page
 	add := func(p Page) {
+		p.Params.Key = p.Path
+		if p.Path == "" {
+			p.Params.Key = "home"
+		}
 		if l == rules.KK {
 			p.Params.KKStems = stems(p.Title, p.Params.V)
 		}
