@@ -12,43 +12,42 @@ import (
 	"ruqsat/internal/rules"
 )
 
-// unitLabels name the segments of an act unit (rules/README.md) in each
-// language; {n} is the segment's number.
-var unitLabels = map[string]map[rules.Lang]string{
-	"p":        {rules.RU: "п. {n}", rules.KK: "{n}-тармақ", rules.EN: "item {n}"},
-	"sp":       {rules.RU: "подп. {n})", rules.KK: "{n}) тармақша", rules.EN: "sub-item {n})"},
-	"app":      {rules.RU: "прил. {n}", rules.KK: "{n}-қосымша", rules.EN: "appendix {n}"},
-	"ch":       {rules.RU: "гл. {n}", rules.KK: "{n}-тарау", rules.EN: "chapter {n}"},
-	"std":      {rules.RU: "стандарт {n}", rules.KK: "{n}-стандарт", rules.EN: "standard {n}"},
-	"instr":    {rules.RU: "Инструкция", rules.KK: "Нұсқаулық", rules.EN: "Instruction"},
-	"form":     {rules.RU: "форма {n}", rules.KK: "{n}-нысан", rules.EN: "form {n}"},
-	"row":      {rules.RU: "строка {n}", rules.KK: "{n}-жол", rules.EN: "row {n}"},
-	"title":    {rules.RU: "название", rules.KK: "атауы", rules.EN: "title"},
-	"head":     {rules.RU: "заголовок", rules.KK: "тақырыбы", rules.EN: "heading"},
-	"header":   {rules.RU: "реквизиты", rules.KK: "деректемелер", rules.EN: "header"},
-	"preamble": {rules.RU: "преамбула", rules.KK: "кіріспе", rules.EN: "preamble"},
-	"approval": {rules.RU: "гриф утверждения", rules.KK: "бекіту белгісі", rules.EN: "approval block"},
-	"sign":     {rules.RU: "подпись", rules.KK: "қолтаңба", rules.EN: "signature"},
-	"bp":       {rules.RU: "справочник бизнес-процессов", rules.KK: "бизнес-процестер анықтамалығы", rules.EN: "business-process reference"},
-	"stamp":    {rules.RU: "штамп {n}", rules.KK: "{n}-мөртабан", rules.EN: "stamp {n}"},
-	"note":     {rules.RU: "примечание", rules.KK: "ескертпе", rules.EN: "note"},
-	"restate":  {rules.RU: "новая редакция {n}", rules.KK: "{n} жаңа редакциясы", rules.EN: "restatement {n}"},
-	"add":      {rules.RU: "дополнение {n}", rules.KK: "{n} толықтыру", rules.EN: "addition {n}"},
-	"codes":    {rules.RU: "коды ТН ВЭД", rules.KK: "СЭҚ ТН кодтары", rules.EN: "customs codes"},
-	"final":    {rules.RU: "заключительная часть", rules.KK: "қорытынды бөлігі", rules.EN: "final part"},
+// Units spell the units of acts (rules/README.md) in each language, from
+// rules/vocab.yaml units: "app1/app1/p8/sp1" → «прил. 1, прил. 1, п. 8,
+// подп. 1)».
+type Units map[string]rules.Texts
+
+// NewUnits indexes the vocabulary's units by id.
+func NewUnits(v *rules.Vocab) Units {
+	u := Units{}
+	if v != nil {
+		for _, t := range v.Units {
+			u[t.ID] = t.Texts
+		}
+	}
+	return u
 }
 
-// UnitLabel spells an act unit such as "app1/app1/p8/sp1" for readers.
-func UnitLabel(l rules.Lang, at string) string {
+// Segment splits a unit segment into its name and number: "row1.17" →
+// "row", "1.17"; "instr" → "instr", "".
+func Segment(seg string) (name, num string) {
+	i := 0
+	for i < len(seg) && seg[i] >= 'a' && seg[i] <= 'z' {
+		i++
+	}
+	return seg[:i], seg[i:]
+}
+
+// Label spells an act unit such as "app1/app1/p8/sp1" for readers. A
+// segment whose name is not a known unit is shown as written (lint
+// rejects it in the rule data).
+func (u Units) Label(l rules.Lang, at string) string {
 	var parts []string
 	for _, seg := range strings.Split(at, "/") {
-		i := len(seg)
-		for i > 0 && seg[i-1] >= '0' && seg[i-1] <= '9' {
-			i--
-		}
-		name, num := seg[:i], seg[i:]
-		lbl, ok := unitLabels[name][l]
-		if !ok {
+		name, num := Segment(seg)
+		t, ok := u[name]
+		lbl := t.String(l)
+		if !ok || lbl == "" {
 			parts = append(parts, seg)
 			continue
 		}

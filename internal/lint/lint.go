@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"ruqsat/internal/legalfmt"
 	"ruqsat/internal/rules"
 )
 
@@ -29,6 +30,7 @@ var Checks = []Check{
 	{"dates", checkDates},
 	{"changes", checkChanges},
 	{"numbers", checkNumbers},
+	{"fees", checkFees},
 }
 
 // Reporter collects problems.
@@ -337,6 +339,12 @@ func checkReferences(s *rules.Set, r *Reporter) {
 			cc.check(a.File, n.Cite)
 		}
 		for _, u := range a.Outline {
+			// Every segment names a unit that readers see spelled out.
+			for _, seg := range strings.Split(u.At, "/") {
+				if name, _ := legalfmt.Segment(seg); s.Vocab != nil && rules.Find(s.Vocab.Units, name) == nil {
+					r.Add(a.File, u.Pos, "ref/unit-name", name, u.At, strings.Join(vocabIDs(s.Vocab.Units), ", "))
+				}
+			}
 			for l, sp := range u.Lines {
 				sd := a.Seed(l)
 				if sd == nil {

@@ -154,6 +154,18 @@ var messages = map[string]message{
 	"ref/duplicate-unit": {
 		tr("единица «{1}» повторяется в оглавлении акта", "«{1}» бірлігі акт мазмұнында қайталанады", "unit \"{1}\" appears twice in the act's outline"),
 		tr("оставьте одну запись", "бір жазбаны қалдырыңыз", "keep one entry")},
+	"fee/duplicate": {
+		tr("у вида заявления «{1}» уже есть сбор с {2}", "«{1}» өтініш түрінің {2} бастап алымы бар", "application kind \"{1}\" already has a fee from {2}"),
+		tr("оставьте одну запись на вид заявления и дату", "өтініш түрі мен күнге бір жазба қалдырыңыз", "keep one entry per kind and date")},
+	"fee/before-in-force": {
+		tr("сбор с {1} установлен актом «{2}», который вводится в действие только {3}", "{1} бастап алымды «{2}» акті белгілейді, ол тек {3} қолданысқа енгізіледі", "the fee from {1} is set by act \"{2}\", which takes effect only on {3}"),
+		tr("проверьте дату from или акт в by", "from күнін немесе by ішіндегі актіні тексеріңіз", "check the date in from or the act in by")},
+	"fee/cite-other-act": {
+		tr("сбор установлен актом «{1}», но ссылки ведут на другие акты", "алымды «{1}» акті белгілейді, бірақ сілтемелер басқа актілерге апарады", "the fee is set by act \"{1}\", but its citations point to other acts"),
+		tr("процитируйте место акта «{1}», где указана ставка", "мөлшерлеме көрсетілген «{1}» актісінің орнын келтіріңіз", "cite the place in act \"{1}\" that gives the rate")},
+	"ref/unit-name": {
+		tr("«{1}» в «{2}» — не известная единица акта (известны: {3})", "«{2}» ішіндегі «{1}» — актінің белгісіз бірлігі (белгілілері: {3})", "\"{1}\" in \"{2}\" is not a known unit of an act (known: {3})"),
+		tr("исправьте опечатку или добавьте единицу в units в rules/vocab.yaml с подписями на трёх языках", "қатені түзетіңіз немесе бірлікті rules/vocab.yaml ішіндегі units тізіміне үш тілдегі атауымен қосыңыз", "fix the typo, or add the unit to units in rules/vocab.yaml with its label in three languages")},
 	"ref/seed-missing": {
 		tr("нет файла источника {1}", "{1} дереккөз файлы жоқ", "source file {1} is missing"),
 		tr("проверьте имя файла в seeds", "seeds ішіндегі файл атауын тексеріңіз", "check the file name under seeds")},

@@ -1,5 +1,7 @@
 package rules
 
+import "sort"
+
 // Act is a legal act: a source act with seeds and an outline, or an act the
 // sources only mention.
 type Act struct {
@@ -96,6 +98,24 @@ type Seed struct {
 	Lang     Lang   `yaml:"lang"`
 	Official bool   `yaml:"official"`
 	Note     *Texts `yaml:"note,omitempty"`
+	// Provenance of a text beyond the original source acts: Authority is
+	// official, copy or secondary; "" for the original acts.
+	Authority string `yaml:"authority,omitempty"`
+	URL       string `yaml:"url,omitempty"`
+	CopyOf    string `yaml:"copy_of,omitempty"`
+	Publisher *Texts `yaml:"publisher,omitempty"`
+	Read      string `yaml:"read,omitempty"`
+}
+
+// Authority is how authoritative an act's text in the sources is: the
+// authority of its seeds ("" for the original source acts).
+func (a *Act) Authority() string {
+	for _, s := range a.Seeds {
+		if s.Authority != "" {
+			return s.Authority
+		}
+	}
+	return ""
 }
 
 // Unit is an entry of an act's outline: a part that citations may name.
@@ -115,6 +135,8 @@ type Service struct {
 	Name    Texts   `yaml:"name"`
 	Summary Texts   `yaml:"summary"`
 	Tasks   []Texts `yaml:"tasks"`
+	// Fees are fees an act other than the rules sets from a date.
+	Fees []DatedFee `yaml:"fees,omitempty"`
 
 	Editions []*Edition `yaml:"-"` // oldest first
 }
@@ -127,6 +149,68 @@ func (s *Service) Edition(year string) *Edition {
 		}
 	}
 	return nil
+}
+
+// DatedFee is what an application kind costs from a date on, as an act
+// other than the service's rules sets it (a tax code's rate).
+type DatedFee struct {
+	Kind string   `yaml:"kind"`
+	From string   `yaml:"from"`
+	By   string   `yaml:"by"`
+	Due  bool     `yaml:"due"`
+	MCI  *float64 `yaml:"mci,omitempty"`
+	Note *Texts   `yaml:"note,omitempty"`
+	Cite Cites    `yaml:"cite"`
+	Pos  Pos      `yaml:"-"`
+}
+
+// Fee is the dated fee as an edition's fee.
+func (d DatedFee) Fee() Fee {
+	due := d.Due
+	return Fee{Due: &due, MCI: d.MCI, Note: d.Note, Cite: d.Cite, Pos: d.Pos}
+}
+
+// FeeOn returns the dated fee of an application kind in force on day
+// (2006-01-02), or nil when no entry applies yet.
+func (s *Service) FeeOn(kind, day string) *DatedFee {
+	var out *DatedFee
+	for i, f := range s.Fees {
+		if f.Kind == kind && f.From <= day && (out == nil || f.From > out.From) {
+			out = &s.Fees[i]
+		}
+	}
+	return out
+}
+
+// FeesAfter returns the dated fees of an application kind that start after
+// day: known changes still to come.
+func (s *Service) FeesAfter(kind, day string) []DatedFee {
+	var out []DatedFee
+	for _, f := range s.Fees {
+		if f.Kind == kind && f.From > day {
+			out = append(out, f)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].From < out[j].From })
+	return out
+}
+
+// FeeKinds lists the application kinds that have dated fees, in the order
+// of the vocabulary's kinds.
+func (s *Service) FeeKinds(v *Vocab) []string {
+	has := map[string]bool{}
+	for _, f := range s.Fees {
+		has[f.Kind] = true
+	}
+	var out []string
+	if v != nil {
+		for _, k := range v.Kinds {
+			if has[k.ID] {
+				out = append(out, k.ID)
+			}
+		}
+	}
+	return out
 }
 
 // Vocab holds the closed lists rule files refer to by id.
@@ -143,6 +227,7 @@ type Vocab struct {
 	Topics         []VocabTerm `yaml:"topics"`
 	RefusalGroups  []VocabTerm `yaml:"refusal_groups"`
 	ActKinds       []VocabTerm `yaml:"act_kinds"`
+	Units          []VocabTerm `yaml:"units"`
 	Gaps           []VocabTerm `yaml:"gaps"`
 	Questions      []Question  `yaml:"questions"`
 }
@@ -190,7 +275,7 @@ func (v *Vocab) Lists() map[string][]VocabTerm {
 		"applicants": v.Applicants, "channels": v.Channels, "service_forms": v.ServiceForms,
 		"result_forms": v.ResultForms, "kinds": v.Kinds, "actors": v.Actors,
 		"payment_methods": v.PaymentMethods, "term_starts": v.TermStarts, "topics": v.Topics,
-		"refusal_groups": v.RefusalGroups, "act_kinds": v.ActKinds, "gaps": v.Gaps,
+		"refusal_groups": v.RefusalGroups, "act_kinds": v.ActKinds, "units": v.Units, "gaps": v.Gaps,
 	}
 }
 

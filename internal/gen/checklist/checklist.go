@@ -371,6 +371,7 @@ func whenSchema(w map[string][]string) obj {
 // cites renders citations for the checker: act, unit, labels and links.
 func cites(s *rules.Set, cs rules.Cites) []contract.Rule {
 	out := []contract.Rule{}
+	units := legalfmt.NewUnits(s.Vocab)
 	for _, c := range cs {
 		a := s.Acts[c.Act]
 		if a == nil {
@@ -378,7 +379,7 @@ func cites(s *rules.Set, cs rules.Cites) []contract.Rule {
 		}
 		label := map[string]string{}
 		for _, l := range rules.Langs {
-			label[string(l)] = legalfmt.UnitLabel(l, c.At)
+			label[string(l)] = units.Label(l, c.At)
 		}
 		out = append(out, contract.Rule{Act: c.Act, At: c.At, AtLabel: label, ActName: texts(a.Short), URL: siteURLs("acts/" + a.ID + "/#u-" + strings.ReplaceAll(c.At, "/", "-"))})
 	}

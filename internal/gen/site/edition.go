@@ -2,7 +2,6 @@ package site
 
 import (
 	"ruqsat/internal/coverage"
-	"ruqsat/internal/legalfmt"
 	"ruqsat/internal/rules"
 )
 
@@ -83,6 +82,11 @@ type Kind struct {
 	DocumentsGap  *Gap       `json:"documents_gap,omitempty"`
 	Documents     []Document `json:"documents,omitempty"`
 	DocumentsRest *Gap       `json:"documents_rest,omitempty"`
+	// FeeNow is the fee an act other than the rules sets for this kind on
+	// the site's today, which replaces Fee; FeeComing are later ones. Only
+	// on the service's newest edition.
+	FeeNow    *Fee  `json:"fee_now,omitempty"`
+	FeeComing []Fee `json:"fee_coming,omitempty"`
 }
 
 // Step is one step of the procedure.
@@ -289,8 +293,19 @@ func (c loc) edition(e *rules.Edition) *Edition {
 	for _, s := range e.Subspecies.Items {
 		v.Subspecies.Items = append(v.Subspecies.Items, Item{c.text(s.Texts), c.cites(s.Cite)})
 	}
+	newest := sv.Editions[len(sv.Editions)-1] == e
 	for _, k := range e.Kinds.Items {
-		v.Kinds = append(v.Kinds, c.kind(k))
+		kv := c.kind(k)
+		if newest {
+			if f := sv.FeeOn(k.ID, c.g.Today); f != nil {
+				now := c.datedFee(*f, c.g.Today)
+				kv.FeeNow = &now
+			}
+			for _, f := range sv.FeesAfter(k.ID, c.g.Today) {
+				kv.FeeComing = append(kv.FeeComing, c.datedFee(f, f.From))
+			}
+		}
+		v.Kinds = append(v.Kinds, kv)
 	}
 	v.Renewal = Renewal{Gap: c.gap(e.Renewal.Gap), Window: c.term(e.Renewal.Window),
 		Triggers: ItemList{Gap: c.gap(e.Renewal.Triggers.Gap), Items: c.items(e.Renewal.Triggers.Items)}}
@@ -399,7 +414,7 @@ func (c loc) conflicts(cs []rules.Conflict) []Conflict {
 			case k == "ru" || k == "kk" || k == "en":
 				rv.Lang = k
 			case len(r.Cite) > 0:
-				rv.Unit = legalfmt.UnitLabel(c.l, r.Cite[0].At)
+				rv.Unit = c.g.units.Label(c.l, r.Cite[0].At)
 			}
 			v.Readings = append(v.Readings, rv)
 		}

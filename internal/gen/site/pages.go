@@ -43,6 +43,17 @@ type Service struct {
 	Current  string   `json:"current"`
 	Full     string   `json:"full,omitempty"`
 	Editions []string `json:"editions"` // newest first
+	// Fees are the fees set by acts other than the rules (a tax code), by
+	// application kind: the one in force on the site's today and those
+	// still to come.
+	Fees []FeeRow `json:"fees,omitempty"`
+}
+
+// FeeRow is an application kind's fee from an act other than the rules.
+type FeeRow struct {
+	Kind   string `json:"kind"`
+	Now    *Fee   `json:"now,omitempty"`
+	Coming []Fee  `json:"coming,omitempty"`
 }
 
 // Acts is the acts page: every act, oldest first.
@@ -125,6 +136,24 @@ type Seed struct {
 	Lang     string `json:"lang"`
 	Official bool   `json:"official,omitempty"`
 	Note     *Text  `json:"note,omitempty"`
+	// Where a text beyond the original source acts was read.
+	Authority string `json:"authority,omitempty"`
+	URL       string `json:"url,omitempty"`
+	CopyOf    string `json:"copy_of,omitempty"`
+	Publisher string `json:"publisher,omitempty"`
+	Read      string `json:"read,omitempty"`
+}
+
+func (c loc) seed(sd rules.Seed) Seed {
+	v := Seed{File: sd.File, Lang: string(sd.Lang), Official: sd.Official, Note: c.textP(sd.Note),
+		Authority: sd.Authority, URL: sd.URL, CopyOf: sd.CopyOf}
+	if sd.Publisher != nil {
+		v.Publisher = c.str(*sd.Publisher)
+	}
+	if sd.Read != "" {
+		v.Read = legalfmt.FormatDate(c.l, sd.Read)
+	}
+	return v
 }
 
 // OutlineUnit is a unit of an act and its lines in each seed (in the order
@@ -322,6 +351,17 @@ func (c loc) service(sv *rules.Service) Service {
 			d.Full = e.Edition
 		}
 	}
+	for _, k := range sv.FeeKinds(c.g.Set.Vocab) {
+		row := FeeRow{Kind: c.vocab("kinds", k)}
+		if f := sv.FeeOn(k, c.g.Today); f != nil {
+			v := c.datedFee(*f, c.g.Today)
+			row.Now = &v
+		}
+		for _, f := range sv.FeesAfter(k, c.g.Today) {
+			row.Coming = append(row.Coming, c.datedFee(f, f.From))
+		}
+		d.Fees = append(d.Fees, row)
+	}
 	return d
 }
 
@@ -384,10 +424,10 @@ func (c loc) act(a *rules.Act) *Act {
 		}
 	}
 	for _, sd := range a.Seeds {
-		v.Seeds = append(v.Seeds, Seed{sd.File, string(sd.Lang), sd.Official, c.textP(sd.Note)})
+		v.Seeds = append(v.Seeds, c.seed(sd))
 	}
 	for _, u := range a.Outline {
-		ou := OutlineUnit{Anchor: unitAnchor(u.At), Unit: legalfmt.UnitLabel(c.l, u.At)}
+		ou := OutlineUnit{Anchor: unitAnchor(u.At), Unit: c.g.units.Label(c.l, u.At)}
 		for _, sd := range a.Seeds {
 			span := ""
 			if sp, ok := u.Lines[sd.Lang]; ok {
@@ -467,7 +507,7 @@ func (c loc) coverage() CoveragePage {
 		}
 		if a.InSources() {
 			for _, sd := range a.Seeds {
-				d.Sources = append(d.Sources, SourceText{*c.actRef(a.ID), Seed{sd.File, string(sd.Lang), sd.Official, c.textP(sd.Note)}})
+				d.Sources = append(d.Sources, SourceText{*c.actRef(a.ID), c.seed(sd)})
 			}
 		}
 	}

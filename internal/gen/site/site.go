@@ -19,6 +19,7 @@ import (
 
 	"ruqsat/internal/coverage"
 	"ruqsat/internal/kkstem"
+	"ruqsat/internal/legalfmt"
 	"ruqsat/internal/rules"
 	"ruqsat/internal/syncdir"
 )
@@ -35,11 +36,12 @@ type Generator struct {
 	Today string
 	cov   *coverage.Matrix
 	vocab map[string][]rules.VocabTerm // vocabulary lists by their rules/vocab.yaml key
+	units legalfmt.Units
 }
 
 // New prepares a generator.
 func New(s *rules.Set, today string) *Generator {
-	return &Generator{Set: s, Today: today, cov: coverage.Compute(s), vocab: s.Vocab.Lists()}
+	return &Generator{Set: s, Today: today, cov: coverage.Compute(s), vocab: s.Vocab.Lists(), units: legalfmt.NewUnits(s.Vocab)}
 }
 
 // Page is one page of one language, as content/_content.gotmpl adds it.

@@ -34,6 +34,9 @@ type Cite struct {
 	Anchor string `json:"anchor,omitempty"`
 	// Lines are the seed lines, per seed language.
 	Lines []SeedLines `json:"lines,omitempty"`
+	// Authority is where the act's text comes from when it is not one of
+	// the original source acts: official, copy or secondary.
+	Authority string `json:"authority,omitempty"`
 }
 
 // SeedLines is a line range in the seed text of one language.
@@ -95,6 +98,13 @@ type Fee struct {
 	RateFrom string `json:"rate_from,omitempty"`
 	Note     *Text  `json:"note,omitempty"`
 	Cite     []Cite `json:"cite,omitempty"`
+	// From and By are set for a fee an act other than the rules sets from
+	// a date (service.yaml fees): since when, and which act.
+	From string  `json:"from,omitempty"`
+	By   *ActRef `json:"by,omitempty"`
+	// NoRate: the fee is in MCI but the MCI table has no value for its
+	// date, so no amount in tenge can be given.
+	NoRate bool `json:"no_rate,omitempty"`
 }
 
 // Condition is when a document is needed: the answers of one question
@@ -204,7 +214,8 @@ func (c loc) cite(ct rules.Cite) Cite {
 		v.Key = ct.Act
 		return v
 	}
-	v.Short, v.Unit, v.Anchor = a.Short.String(c.l), legalfmt.UnitLabel(c.l, ct.At), unitAnchor(ct.At)
+	v.Short, v.Unit, v.Anchor = a.Short.String(c.l), c.g.units.Label(c.l, ct.At), unitAnchor(ct.At)
+	v.Authority = a.Authority()
 	switch {
 	case ct.Lines != nil && ct.Lines.Single != nil && len(a.Seeds) == 1:
 		v.Lines = append(v.Lines, SeedLines{string(a.Seeds[0].Lang), spanText(*ct.Lines.Single)})
@@ -243,7 +254,17 @@ func (c loc) term(t rules.Term) Term {
 }
 
 // fee is a fee; plain leaves out the tenge, for comparing editions.
-func (c loc) fee(f rules.Fee, plain bool) Fee {
+func (c loc) fee(f rules.Fee, plain bool) Fee { return c.feeAt(f, plain, c.g.Today) }
+
+// datedFee is a fee set from a date, in tenge at the MCI of day.
+func (c loc) datedFee(d rules.DatedFee, day string) Fee {
+	f := c.feeAt(d.Fee(), false, day)
+	f.From, f.By = legalfmt.FormatDate(c.l, d.From), c.actRef(d.By)
+	return f
+}
+
+// feeAt is a fee in tenge at the MCI in force on day.
+func (c loc) feeAt(f rules.Fee, plain bool, day string) Fee {
 	v := Fee{Gap: c.gap(f.Gap), Note: c.textP(f.Note), Cite: c.cites(f.Cite)}
 	if v.Gap != nil {
 		return v
@@ -253,7 +274,14 @@ func (c loc) fee(f rules.Fee, plain bool) Fee {
 		v.Free = true
 	case f.MCI != nil:
 		v.MCI = legalfmt.FormatMCI(c.l, *f.MCI)
-		if kzt, from := CurrentMCI(c.g.Set.MCI, c.g.Today); kzt != 0 && !plain {
+		kzt, from := CurrentMCI(c.g.Set.MCI, day)
+		switch {
+		case plain:
+		case kzt == 0 || from[:4] != day[:4]:
+			// The MCI is set for each year: an older year's value is
+			// not the one in force, and the amount is not known.
+			v.NoRate = true
+		default:
 			v.KZT = legalfmt.FormatKZT(int(*f.MCI*float64(kzt) + 0.5))
 			v.Rate, v.RateFrom = legalfmt.FormatKZT(kzt), legalfmt.FormatDate(c.l, from)
 		}
