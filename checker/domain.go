@@ -333,13 +333,18 @@ func idWhy(err error) map[string]string {
 	return same(err.Error())
 }
 
-// mciOn returns the MCI in force on a day, or 0.
+// mciOn returns the MCI in force on a day, or 0 when the table has no
+// value for that day's year: the MCI is set for each year, and last year's
+// value is not this year's.
 func (r *run) mciOn(day string) int {
-	v := 0
+	v, from := 0, ""
 	for _, m := range r.c.idx.MCI {
 		if m.From <= day {
-			v = m.KZT
+			v, from = m.KZT, m.From
 		}
+	}
+	if v == 0 || len(day) < 4 || from[:4] != day[:4] {
+		return 0
 	}
 	return v
 }
@@ -349,8 +354,14 @@ func (r *run) mciOn(day string) int {
 // can be checked (a document in the checklist); where it says the service
 // is free, no fee is asked.
 func (r *run) fee(answers map[string]any) {
-	fm := r.cl.meta.Fee
 	paid, _ := r.man["fee"].(map[string]any)
+	// The fee is the one in force on the day of payment (a tax code's rate
+	// from a date replaces the rules' own), else on the filing date.
+	day := r.filed
+	if d := str(paid["date"]); isDate(d) && d >= earliestDate {
+		day = d
+	}
+	fm := r.cl.meta.Fee.On(day)
 	switch {
 	case fm == nil || fm.Gap != "":
 		return
@@ -381,7 +392,7 @@ func (r *run) fee(answers map[string]any) {
 	}
 	mci := r.mciOn(date)
 	if mci == 0 {
-		r.add(r.at(newFinding("fee/no-mci", arg("date", date)), "fee", "date"))
+		r.add(r.at(newFinding("fee/no-mci", arg("date", date), arg("rate", strconv.FormatFloat(*fm.MCI, 'f', -1, 64))).citing(fm.Cite), "fee", "date"))
 		return
 	}
 	want := int(math.Round(*fm.MCI * float64(mci)))

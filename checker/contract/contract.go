@@ -189,6 +189,38 @@ type Fee struct {
 	Due  *bool    `json:"due,omitempty"` // nil when Gap says why the fee is not in the sources
 	Gap  string   `json:"gap,omitempty"`
 	MCI  *float64 `json:"mci,omitempty"` // the rate in MCI; nil when the act gives no amount
+	// Changes are the fee as acts other than the rules set it from a date
+	// (a tax code's rates), oldest first: for a payment made on or after
+	// a change's date, the latest such change replaces the fee above.
+	Changes []FeeChange `json:"changes,omitempty"`
+}
+
+// FeeChange is the fee from a date on, as an act other than the rules
+// sets it.
+type FeeChange struct {
+	Cite []Rule   `json:"cite"`
+	Due  bool     `json:"due"`
+	From string   `json:"from"`
+	MCI  *float64 `json:"mci,omitempty"`
+}
+
+// On returns the fee for a payment made on day (2006-01-02): the latest
+// change from that day or before, else the fee itself.
+func (f *Fee) On(day string) *Fee {
+	if f == nil {
+		return nil
+	}
+	var c *FeeChange
+	for i := range f.Changes {
+		if f.Changes[i].From <= day && (c == nil || f.Changes[i].From > c.From) {
+			c = &f.Changes[i]
+		}
+	}
+	if c == nil {
+		return f
+	}
+	due := c.Due
+	return &Fee{Cite: c.Cite, Due: &due, MCI: c.MCI, Changes: f.Changes}
 }
 
 // IsDue reports whether the act says a fee is due.

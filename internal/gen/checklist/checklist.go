@@ -330,6 +330,16 @@ func schemaFor(s *rules.Set, e *rules.Edition, k *rules.Kind) obj {
 	} else {
 		meta.Fee = &contract.Fee{Gap: k.Fee.Unknown}
 	}
+	// Fees an act other than the rules sets by date apply to payments
+	// made from then on, whatever the edition.
+	if sv := s.Service(e.Service); sv != nil {
+		for _, f := range sv.Fees {
+			if f.Kind == k.ID {
+				meta.Fee.Changes = append(meta.Fee.Changes, contract.FeeChange{From: f.From, Due: f.Due, MCI: f.MCI, Cite: cites(s, f.Cite)})
+			}
+		}
+		sort.Slice(meta.Fee.Changes, func(i, j int) bool { return meta.Fee.Changes[i].From < meta.Fee.Changes[j].From })
+	}
 	if e.Payment.Known() {
 		meta.Payment = e.Payment.Value
 	}

@@ -396,8 +396,8 @@ func (g *gen) refile(man *manifest, day string) {
 	m := g.m
 	man.Filed = day
 	man.Fee = nil
-	if f := m.Fee; f.IsDue() && f.MCI != nil && !g.seen(man.Answers) {
-		paid := addDays(day, -3)
+	paid := addDays(day, -3)
+	if f := m.Fee.On(paid); f.IsDue() && f.MCI != nil && !g.seen(man.Answers) {
 		man.Fee = map[string]any{"paid": int(*f.MCI*float64(g.mciOn(paid)) + 0.5), "date": paid}
 	}
 	if m.RenewalWindow != nil {
@@ -437,6 +437,8 @@ func fileFor(id, name, medium string, signed bool) (string, []byte) {
 	return "docs/" + id + ".pdf", PDF(name)
 }
 
+// mciOn is the MCI on day, or the table's latest before it: an example
+// needs some amount (for a year the table lacks, the check warns).
 func (g *gen) mciOn(day string) int {
 	v := 0
 	for _, m := range g.idx.MCI {
