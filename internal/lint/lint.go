@@ -31,6 +31,7 @@ var Checks = []Check{
 	{"changes", checkChanges},
 	{"numbers", checkNumbers},
 	{"fees", checkFees},
+	{"status", checkStatus},
 }
 
 // Reporter collects problems.

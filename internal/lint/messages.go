@@ -154,6 +154,9 @@ var messages = map[string]message{
 	"ref/duplicate-unit": {
 		tr("единица «{1}» повторяется в оглавлении акта", "«{1}» бірлігі акт мазмұнында қайталанады", "unit \"{1}\" appears twice in the act's outline"),
 		tr("оставьте одну запись", "бір жазбаны қалдырыңыз", "keep one entry")},
+	"status/contradicts": {
+		tr("статус «{1}», но по датам акта на {3} он «{2}»", "мәртебесі «{1}», бірақ актінің күндері бойынша {3} күні ол «{2}»", "status is \"{1}\", but by the act's dates it is \"{2}\" on {3}"),
+		tr("исправьте дату вступления в силу или утраты силы либо статус: сайт и проверка судят по датам", "күшіне ену немесе күшін жою күнін не мәртебені түзетіңіз: сайт пен тексеру күндерге қарайды", "correct the date of entry into force or of repeal, or the status: the site and the checker go by the dates")},
 	"fee/duplicate": {
 		tr("у вида заявления «{1}» уже есть сбор с {2}", "«{1}» өтініш түрінің {2} бастап алымы бар", "application kind \"{1}\" already has a fee from {2}"),
 		tr("оставьте одну запись на вид заявления и дату", "өтініш түрі мен күнге бір жазба қалдырыңыз", "keep one entry per kind and date")},

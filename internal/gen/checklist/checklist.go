@@ -100,39 +100,14 @@ func name(e *rules.Edition, kind string) string {
 	return e.Service + "-" + e.Edition + "-" + kind + ".schema.json"
 }
 
+// inForce is when the edition's act is in force (rules.Set.Period).
 func inForce(s *rules.Set, e *rules.Edition) contract.Period {
 	a := s.Acts[e.Act]
-	var p contract.Period
 	if a == nil {
-		return p
+		return contract.Period{}
 	}
-	if f := a.InForce; f != nil && f.Known() {
-		if f.Date.Value != "" {
-			p.From, p.FromExact = f.Date.Value, true
-		} else {
-			p.From = f.NotBefore
-		}
-	}
-	if p.From == "" {
-		p.From = a.Date
-	}
-	if r := a.RepealedBy; r != nil && r.Known() {
-		p.Repealed = true
-		if r.Effective.Value != "" {
-			p.To, p.ToExact = r.Effective.Value, true
-		} else {
-			p.To = r.NotBefore
-		}
-		if p.To == "" {
-			if ra := s.Acts[r.Act]; ra != nil {
-				p.To = ra.Date
-			}
-		}
-	}
-	if a.Status == "repealed" {
-		p.Repealed = true
-	}
-	return p
+	p := s.Period(a)
+	return contract.Period{From: p.From, FromExact: p.FromExact, To: p.To, ToExact: p.ToExact, Repealed: p.Repealed}
 }
 
 func texts(t rules.Texts) map[string]string {

@@ -15,7 +15,8 @@ type Edition struct {
 	File        string  `json:"file"`
 	Act         *ActRef `json:"act,omitempty"`
 	Status      string  `json:"status"` // the act's: in-force, repealed, unknown
-	// Newer is the newest edition of the service, when this is not it.
+	// Newer is the edition in force on the site's today, when this one is
+	// older.
 	Newer string `json:"newer,omitempty"`
 
 	Name        Fact       `json:"name"`
@@ -84,7 +85,7 @@ type Kind struct {
 	DocumentsRest *Gap       `json:"documents_rest,omitempty"`
 	// FeeNow is the fee an act other than the rules sets for this kind on
 	// the site's today, which replaces Fee; FeeComing are later ones. Only
-	// on the service's newest edition.
+	// on the edition in force on the site's today.
 	FeeNow    *Fee  `json:"fee_now,omitempty"`
 	FeeComing []Fee `json:"fee_coming,omitempty"`
 }
@@ -282,10 +283,11 @@ func (c loc) edition(e *rules.Edition) *Edition {
 		Conflicts:   c.conflicts(e.Conflicts),
 	}
 	if a := c.g.Set.Acts[e.Act]; a != nil {
-		v.Status = a.Status
+		v.Status = c.g.Set.StatusOn(a, c.g.Today)
 	}
-	if last := sv.Editions[len(sv.Editions)-1]; last != e {
-		v.Newer = last.Edition
+	cur, _ := c.g.current(sv)
+	if cur != nil && cur != e && cur.Edition > e.Edition {
+		v.Newer = cur.Edition
 	}
 	if v.ServiceForm.Gap == nil {
 		v.ServiceForm.Labels = []string{c.vocab("service_forms", e.ServiceForm.Value)}
@@ -293,10 +295,9 @@ func (c loc) edition(e *rules.Edition) *Edition {
 	for _, s := range e.Subspecies.Items {
 		v.Subspecies.Items = append(v.Subspecies.Items, Item{c.text(s.Texts), c.cites(s.Cite)})
 	}
-	newest := sv.Editions[len(sv.Editions)-1] == e
 	for _, k := range e.Kinds.Items {
 		kv := c.kind(k)
-		if newest {
+		if cur == e {
 			if f := sv.FeeOn(k.ID, c.g.Today); f != nil {
 				now := c.datedFee(*f, c.g.Today)
 				kv.FeeNow = &now

@@ -38,15 +38,24 @@ type ServiceCard struct {
 type Service struct {
 	ID      string `json:"id"`
 	Summary *Text  `json:"summary,omitempty"`
-	// Current is the newest edition; Full the newest whose procedure (the
-	// application kinds) the sources give, which may be older, or "".
+	// Current is the edition in force on the site's today; Full the newest
+	// whose procedure (the application kinds) the sources give, which may
+	// be older, or "".
 	Current  string   `json:"current"`
+	// Coming are newer editions whose act is not yet in force.
+	Coming []ComingEdition `json:"coming,omitempty"`
 	Full     string   `json:"full,omitempty"`
 	Editions []string `json:"editions"` // newest first
 	// Fees are the fees set by acts other than the rules (a tax code), by
 	// application kind: the one in force on the site's today and those
 	// still to come.
 	Fees []FeeRow `json:"fees,omitempty"`
+}
+
+// ComingEdition is an edition still to come, and when it takes effect.
+type ComingEdition struct {
+	Edition string `json:"edition"`
+	From    string `json:"from"`
 }
 
 // FeeRow is an application kind's fee from an act other than the rules.
@@ -341,13 +350,21 @@ func (c loc) services() ServiceList {
 
 func (c loc) service(sv *rules.Service) Service {
 	d := Service{ID: sv.ID, Summary: c.text(sv.Summary)}
+	cur, coming := c.g.current(sv)
+	if cur != nil {
+		d.Current = cur.Edition
+	}
+	for _, e := range coming {
+		from := ""
+		if a := c.g.Set.Acts[e.Act]; a != nil {
+			from = legalfmt.FormatDate(c.l, c.g.Set.Period(a).From)
+		}
+		d.Coming = append(d.Coming, ComingEdition{e.Edition, from})
+	}
 	for i := len(sv.Editions) - 1; i >= 0; i-- {
 		e := sv.Editions[i]
 		d.Editions = append(d.Editions, e.Edition)
-		if d.Current == "" {
-			d.Current = e.Edition
-		}
-		if d.Full == "" && e.Kinds.Known() {
+		if d.Full == "" && e.Kinds.Known() && (cur == nil || e.Edition <= cur.Edition) {
 			d.Full = e.Edition
 		}
 	}
@@ -368,7 +385,7 @@ func (c loc) service(sv *rules.Service) Service {
 func (c loc) act(a *rules.Act) *Act {
 	s := c.g.Set
 	v := &Act{ID: a.ID, Short: c.str(a.Short), Title: c.text(a.Title), Kind: c.vocab("act_kinds", a.Kind),
-		Issuer: c.text(a.Issuer), Date: c.date(a.Date), Status: a.Status, InSources: a.InSources(), File: a.File,
+		Issuer: c.text(a.Issuer), Date: c.date(a.Date), Status: s.StatusOn(a, c.g.Today), InSources: a.InSources(), File: a.File,
 		Mentioned: c.cites(a.Mentioned), Notes: c.items(a.Notes), Conflicts: c.conflicts(a.Conflicts)}
 	if n := a.Number; n != nil {
 		v.Number = &ActNumber{n.Native, n.Latin}

@@ -303,6 +303,24 @@ func (g *Generator) tableFiles() []string {
 	return fs
 }
 
+// current returns a service's edition in force on the site's today — the
+// newest whose act has come into force — and the newer ones still to come.
+// When every edition is still to come, the newest is the current one.
+func (g *Generator) current(sv *rules.Service) (cur *rules.Edition, coming []*rules.Edition) {
+	for i := len(sv.Editions) - 1; i >= 0; i-- {
+		e := sv.Editions[i]
+		if a := g.Set.Acts[e.Act]; a != nil && g.Set.StatusOn(a, g.Today) == rules.StatusComing {
+			coming = append(coming, e)
+			continue
+		}
+		return e, coming
+	}
+	if len(sv.Editions) > 0 {
+		return sv.Editions[len(sv.Editions)-1], coming
+	}
+	return nil, coming
+}
+
 // CurrentMCI returns the MCI in force on day (2006-01-02) and when it
 // started, or 0 when the table has no value that early.
 func CurrentMCI(t *rules.MCI, day string) (int, string) {
