@@ -41,11 +41,11 @@ type Service struct {
 	// Current is the edition in force on the site's today; Full the newest
 	// whose procedure (the application kinds) the sources give, which may
 	// be older, or "".
-	Current  string   `json:"current"`
+	Current string `json:"current"`
 	// Coming are newer editions whose act is not yet in force.
-	Coming []ComingEdition `json:"coming,omitempty"`
-	Full     string   `json:"full,omitempty"`
-	Editions []string `json:"editions"` // newest first
+	Coming   []ComingEdition `json:"coming,omitempty"`
+	Full     string          `json:"full,omitempty"`
+	Editions []string        `json:"editions"` // newest first
 	// Fees are the fees set by acts other than the rules (a tax code), by
 	// application kind: the one in force on the site's today and those
 	// still to come.
