@@ -62,6 +62,19 @@ var months = map[rules.Lang][]string{
 	rules.EN: {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
 }
 
+// DateFormat is how FormatDate writes a date in a language, for scripts
+// that must write dates the same way: Pattern has {d}, {m} and {y}, and
+// Months are the month names in the form the pattern takes.
+func DateFormat(l rules.Lang) (pattern string, monthNames []string) {
+	switch l {
+	case rules.RU:
+		return "{d} {m} {y} г.", months[l]
+	case rules.KK:
+		return "{y} жылғы {d} {m}", months[l]
+	}
+	return "{d} {m} {y}", months[l]
+}
+
 // FormatDate writes 2006-01-02 the way each language writes dates in legal
 // text: «28 июня 2019 г.», «2019 жылғы 28 маусымдағы», "28 June 2019".
 func FormatDate(l rules.Lang, iso string) string {

@@ -14,7 +14,8 @@ type Edition struct {
 	Edition     string  `json:"edition"`
 	File        string  `json:"file"`
 	Act         *ActRef `json:"act,omitempty"`
-	Status      string  `json:"status"` // the act's: in-force, repealed, unknown
+	Status      string  `json:"status"` // the act's on the site's today: in-force, repealed, coming, unknown
+	Period      *Period `json:"period,omitempty"`
 	// Newer is the edition in force on the site's today, when this one is
 	// older.
 	Newer string `json:"newer,omitempty"`
@@ -283,7 +284,7 @@ func (c loc) edition(e *rules.Edition) *Edition {
 		Conflicts:   c.conflicts(e.Conflicts),
 	}
 	if a := c.g.Set.Acts[e.Act]; a != nil {
-		v.Status = c.g.Set.StatusOn(a, c.g.Today)
+		v.Status, v.Period = c.g.Set.StatusOn(a, c.g.Today), c.period(a)
 	}
 	cur, _ := c.g.current(sv)
 	if cur != nil && cur != e && cur.Edition > e.Edition {

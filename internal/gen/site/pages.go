@@ -56,13 +56,22 @@ type Service struct {
 type ComingEdition struct {
 	Edition string `json:"edition"`
 	From    string `json:"from"`
+	FromISO string `json:"from_iso"`
 }
 
-// FeeRow is an application kind's fee from an act other than the rules.
+// FeeRow is an application kind's fees from acts other than the rules:
+// every entry, oldest first, each with when it applies, so that the page
+// can mark the one in force on the reader's own date.
 type FeeRow struct {
-	Kind   string `json:"kind"`
-	Now    *Fee   `json:"now,omitempty"`
-	Coming []Fee  `json:"coming,omitempty"`
+	Kind    string     `json:"kind"`
+	Entries []FeeEntry `json:"entries"`
+}
+
+// FeeEntry is a fee from a date until the next entry's date.
+type FeeEntry struct {
+	Status string `json:"status"` // on the site's today: in-force, coming, repealed (superseded)
+	Period Period `json:"period"`
+	Fee
 }
 
 // Acts is the acts page: every act, oldest first.
@@ -80,6 +89,7 @@ type Act struct {
 	Number       *ActNumber    `json:"number,omitempty"`
 	Date         Date          `json:"date"`
 	Status       string        `json:"status"`
+	Period       *Period       `json:"period,omitempty"`
 	InSources    bool          `json:"in_sources,omitempty"`
 	Registration *Registration `json:"registration,omitempty"`
 	InForce      *InForce      `json:"in_force,omitempty"`
@@ -326,6 +336,33 @@ type Check struct {
 	Kinds map[string]string `json:"kinds"`
 }
 
+// SiteDates is what the pages' script needs to decide, on the reader's own
+// date, what the build decided on its date: the MCI by year and how dates
+// are written. (Views key "_site".)
+type SiteDates struct {
+	Built   Date      `json:"built"`
+	MCI     []MCIRate `json:"mci"`
+	Pattern string    `json:"pattern"`
+	Months  []string  `json:"months"`
+}
+
+// MCIRate is an MCI value from a date.
+type MCIRate struct {
+	From string `json:"from"`
+	KZT  int    `json:"kzt"`
+}
+
+func (c loc) siteDates() SiteDates {
+	d := SiteDates{Built: c.date(c.g.Today)}
+	d.Pattern, d.Months = legalfmt.DateFormat(c.l)
+	if m := c.g.Set.MCI; m != nil {
+		for _, v := range m.Values {
+			d.MCI = append(d.MCI, MCIRate{v.From, v.KZT})
+		}
+	}
+	return d
+}
+
 func (c loc) home() Home {
 	var d Home
 	for _, sv := range c.g.Set.Services {
@@ -357,9 +394,9 @@ func (c loc) service(sv *rules.Service) Service {
 	for _, e := range coming {
 		from := ""
 		if a := c.g.Set.Acts[e.Act]; a != nil {
-			from = legalfmt.FormatDate(c.l, c.g.Set.Period(a).From)
+			from = c.g.Set.Period(a).From
 		}
-		d.Coming = append(d.Coming, ComingEdition{e.Edition, from})
+		d.Coming = append(d.Coming, ComingEdition{e.Edition, legalfmt.FormatDate(c.l, from), from})
 	}
 	for i := len(sv.Editions) - 1; i >= 0; i-- {
 		e := sv.Editions[i]
@@ -370,12 +407,21 @@ func (c loc) service(sv *rules.Service) Service {
 	}
 	for _, k := range sv.FeeKinds(c.g.Set.Vocab) {
 		row := FeeRow{Kind: c.vocab("kinds", k)}
-		if f := sv.FeeOn(k, c.g.Today); f != nil {
-			v := c.datedFee(*f, c.g.Today)
-			row.Now = &v
-		}
-		for _, f := range sv.FeesAfter(k, c.g.Today) {
-			row.Coming = append(row.Coming, c.datedFee(f, f.From))
+		all := sv.FeesAfter(k, "")
+		for i, f := range all {
+			e := FeeEntry{Period: Period{From: f.From, FromExact: true}}
+			if i+1 < len(all) {
+				e.Period.To, e.Period.Repealed = all[i+1].From, true
+			}
+			switch {
+			case f.From > c.g.Today:
+				e.Status, e.Fee = rules.StatusComing, c.datedFee(f, f.From)
+			case e.Period.To != "" && e.Period.To <= c.g.Today:
+				e.Status, e.Fee = rules.StatusRepealed, c.datedFee(f, f.From)
+			default:
+				e.Status, e.Fee = rules.StatusInForce, c.datedFee(f, c.g.Today)
+			}
+			row.Entries = append(row.Entries, e)
 		}
 		d.Fees = append(d.Fees, row)
 	}
@@ -386,7 +432,7 @@ func (c loc) act(a *rules.Act) *Act {
 	s := c.g.Set
 	v := &Act{ID: a.ID, Short: c.str(a.Short), Title: c.text(a.Title), Kind: c.vocab("act_kinds", a.Kind),
 		Issuer: c.text(a.Issuer), Date: c.date(a.Date), Status: s.StatusOn(a, c.g.Today), InSources: a.InSources(), File: a.File,
-		Mentioned: c.cites(a.Mentioned), Notes: c.items(a.Notes), Conflicts: c.conflicts(a.Conflicts)}
+		Mentioned: c.cites(a.Mentioned), Notes: c.items(a.Notes), Conflicts: c.conflicts(a.Conflicts), Period: c.period(a)}
 	if n := a.Number; n != nil {
 		v.Number = &ActNumber{n.Native, n.Latin}
 	}

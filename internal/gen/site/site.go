@@ -85,12 +85,17 @@ type Params struct {
 }
 
 // Pages are the pages of every language.
-type Pages map[rules.Lang][]Page
+type Pages struct {
+	ByLang map[rules.Lang][]Page
+	// Dates are what every page's script needs, per language (the views'
+	// "_site" entry).
+	Dates map[rules.Lang]SiteDates
+}
 
 // Count is the number of pages of every language.
 func (ps Pages) Count() int {
 	n := 0
-	for _, p := range ps {
+	for _, p := range ps.ByLang {
 		n += len(p)
 	}
 	return n
@@ -112,8 +117,8 @@ func (ps Pages) Files() (map[string][]byte, error) {
 		files[name] = b.Bytes()
 		return nil
 	}
-	for l, pages := range ps {
-		views := map[string]any{}
+	for l, pages := range ps.ByLang {
+		views := map[string]any{"_site": ps.Dates[l]}
 		for _, p := range pages {
 			if p.Params.V != nil {
 				views[p.Params.Key] = p.Params.V
@@ -165,12 +170,12 @@ func (g *Generator) Render() (Pages, error) {
 		}()
 	}
 	wg.Wait()
-	ps := Pages{}
+	ps := Pages{ByLang: map[rules.Lang][]Page{}, Dates: map[rules.Lang]SiteDates{}}
 	for i, l := range rules.Langs {
 		if errs[i] != nil {
-			return nil, errs[i]
+			return Pages{}, errs[i]
 		}
-		ps[l] = out[i]
+		ps.ByLang[l], ps.Dates[l] = out[i], loc{g, l}.siteDates()
 	}
 	return ps, nil
 }

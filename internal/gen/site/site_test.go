@@ -41,7 +41,7 @@ func TestEveryPageHasItsLayout(t *testing.T) {
 		t.Fatal(err)
 	}
 	paths := map[rules.Lang][]string{}
-	for l, ps := range pages {
+	for l, ps := range pages.ByLang {
 		seen := map[string]bool{}
 		for _, p := range ps {
 			if seen[p.Path] {
@@ -171,7 +171,7 @@ func TestCitations(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range pages[rules.KK] {
+	for _, p := range pages.ByLang[rules.KK] {
 		if _, err := json.Marshal(p); err != nil {
 			t.Errorf("%s: %v", p.Path, err)
 		}

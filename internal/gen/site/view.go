@@ -105,6 +105,29 @@ type Fee struct {
 	// NoRate: the fee is in MCI but the MCI table has no value for its
 	// date, so no amount in tenge can be given.
 	NoRate bool `json:"no_rate,omitempty"`
+	// Live: the amount is in tenge at the MCI of the reader's date, which
+	// the page's script recomputes (MCIValue is the rate in MCI).
+	Live     bool    `json:"live,omitempty"`
+	MCIValue float64 `json:"mci_value,omitempty"`
+}
+
+// Period is when an act is in force, for the site's script to decide its
+// status on the reader's own date (rules.Set.StatusOn, the same rule).
+type Period struct {
+	From      string `json:"from,omitempty"`
+	FromExact bool   `json:"from_exact,omitempty"`
+	To        string `json:"to,omitempty"`
+	Repealed  bool   `json:"repealed,omitempty"`
+	// Unknown: the sources do not show whether the act still applies.
+	Unknown bool `json:"unknown,omitempty"`
+}
+
+func (c loc) period(a *rules.Act) *Period {
+	if a == nil {
+		return nil
+	}
+	p := c.g.Set.Period(a)
+	return &Period{From: p.From, FromExact: p.FromExact, To: p.To, Repealed: p.Repealed, Unknown: a.Status == rules.StatusUnknown}
 }
 
 // Condition is when a document is needed: the answers of one question
@@ -273,7 +296,7 @@ func (c loc) feeAt(f rules.Fee, plain bool, day string) Fee {
 	case f.Free():
 		v.Free = true
 	case f.MCI != nil:
-		v.MCI = legalfmt.FormatMCI(c.l, *f.MCI)
+		v.MCI, v.MCIValue = legalfmt.FormatMCI(c.l, *f.MCI), *f.MCI
 		kzt, from := CurrentMCI(c.g.Set.MCI, day)
 		switch {
 		case plain:
@@ -285,6 +308,7 @@ func (c loc) feeAt(f rules.Fee, plain bool, day string) Fee {
 			v.KZT = legalfmt.FormatKZT(int(*f.MCI*float64(kzt) + 0.5))
 			v.Rate, v.RateFrom = legalfmt.FormatKZT(kzt), legalfmt.FormatDate(c.l, from)
 		}
+		v.Live = !plain && day == c.g.Today
 	}
 	return v
 }
