@@ -35,6 +35,7 @@ type Set struct {
 	Goods    *Goods
 	Glossary *Glossary
 	Changes  *Changes
+	Calendar *Calendar
 
 	// Seeds holds the lines of each seed file named by an act, by file name.
 	Seeds map[string][]string
@@ -182,6 +183,8 @@ func Load(fsys fs.FS) (*Set, []Problem, error) {
 			s.Glossary = v
 		case *Changes:
 			s.Changes = v
+		case *Calendar:
+			s.Calendar = v
 		}
 	}
 	if s.Vocab == nil && !hasFileProblem(probs, Dir+"/vocab.yaml") {
@@ -292,6 +295,8 @@ func classify(p string) string {
 		return "mci"
 	case p == Dir+"/tables/glossary.yaml":
 		return "glossary"
+	case p == Dir+"/tables/calendar.yaml":
+		return "calendar"
 	case strings.HasPrefix(p, Dir+"/tables/") && strings.Contains(p, "goods"):
 		return "goods"
 	case strings.HasPrefix(p, Dir+"/acts/") && strings.Count(p, "/") == 2:
@@ -375,6 +380,8 @@ func decode(kind, file string, root *yaml.Node) (any, error) {
 		v = &MCI{File: file}
 	case "glossary":
 		v = &Glossary{File: file}
+	case "calendar":
+		v = &Calendar{File: file}
 	case "goods":
 		v = &Goods{File: file}
 	case "act":
