@@ -1,0 +1,459 @@
+// Package workdays counts days the way the acts' terms are written: in
+// working days of Kazakhstan's calendar, or in calendar days. The calendar
+// is rule data (rules/tables/calendar.yaml): the law's holidays, the Labour
+// Code's carry-over of a holiday on a weekly day off, and per year the days
+// moved by orders. A year whose official calendar is recorded is
+// confirmed; any other year in the calendar's rule years is computed by
+// rule and reported as not confirmed. The package knows nothing of the
+// site; Deadline (deadline.go) applies it to a service's term.
+package workdays
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"ruqsat/internal/rules"
+)
+
+// Kind says why a day is a working day or a day off, e.g. "carried".
+type Kind string
+
+// The kinds of day.
+const (
+	Working      Kind = "working"       // an ordinary working day
+	Weekend      Kind = "weekend"       // a weekly day off
+	Holiday      Kind = "holiday"       // a public holiday (a day off, whatever the weekday)
+	Carried      Kind = "carried"       // a day off carried over from a holiday on a weekly day off
+	MovedOff     Kind = "moved-off"     // a working day made a day off by an order
+	MovedWorking Kind = "moved-working" // a weekly day off made a working day by an order
+)
+
+// Day is one date of the calendar.
+type Day struct {
+	Date    time.Time `json:"-"`
+	Kind    Kind      `json:"kind"`
+	Working bool      `json:"working"`
+	// Holiday is the holiday's id for a holiday or a day carried from one.
+	Holiday string `json:"holiday,omitempty"`
+	// From is where a carried or moved day comes from: the holiday's date,
+	// or the day off an order moved.
+	From time.Time `json:"-"`
+	// Confirmed is false when the year's official calendar is not
+	// recorded and the day was computed by rule.
+	Confirmed bool       `json:"confirmed"`
+	Cites     []Citation `json:"cites,omitempty"`
+}
+
+// Citation says where a date or a rule comes from: an act and its unit,
+// with how far it can be trusted.
+type Citation struct {
+	// Act is the act's id: an act of rules/acts/ (its text is in sources/)
+	// or one of the calendar's acts (named, not in sources/); "" for
+	// this project's own reading.
+	Act   string                `json:"act,omitempty"`
+	Title map[rules.Lang]string `json:"title,omitempty"` // the act's short name
+	// At is the unit of an act in sources/, e.g. app1/app1/p7, with the
+	// seed lines; Article the article and item of a calendar act in
+	// words, empty when not recorded.
+	At      string                `json:"at,omitempty"`
+	Lines   string                `json:"lines,omitempty"`
+	Article map[rules.Lang]string `json:"article,omitempty"`
+	// Authority is "sources" (the act's text in sources/), "official"
+	// (the act as officially published), "secondary" (a report quoting
+	// the act, not its own text) or "ours" (this project's reading).
+	Authority string   `json:"authority"`
+	Pages     []string `json:"pages,omitempty"` // addresses the fact was read from
+	// NotRecorded is true when the article of a calendar act is not known.
+	NotRecorded bool                  `json:"article_not_recorded,omitempty"`
+	Note        map[rules.Lang]string `json:"note,omitempty"`
+}
+
+// RangeError is a date in a year the calendar cannot compute.
+type RangeError struct {
+	Year     int
+	From, To int // the years the calendar covers
+}
+
+func (e *RangeError) Error() string {
+	return fmt.Sprintf("the calendar cannot compute %d: it covers %d–%d", e.Year, e.From, e.To)
+}
+
+// ErrNoCalendar is returned when the rule data holds no calendar.
+var ErrNoCalendar = errors.New("the rule data has no calendar (rules/tables/calendar.yaml)")
+
+// Calendar answers which days are working days. Build it with New.
+type Calendar struct {
+	data     *rules.Calendar
+	from, to int
+	years    map[int]*year
+	weekend  map[time.Weekday]bool
+}
+
+// year is one computed year.
+type year struct {
+	n         int
+	entry     *rules.CalendarYear // nil when the data does not list the year
+	confirmed bool
+	days      []Day // by day of the year, from 0
+	// unknown lists the floating holidays whose date is not known.
+	unknown []string
+	// provisional lists the floating holidays' dates that may still move.
+	provisional []time.Time
+}
+
+// Date returns the date y-m-d at midnight UTC, the form every date of this
+// package takes.
+func Date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
+// dateOf drops t's time of day and zone: the calendar date as written.
+func dateOf(t time.Time) time.Time { return Date(t.Year(), t.Month(), t.Day()) }
+
+// ParseDate reads a date written 2006-01-02.
+func ParseDate(s string) (time.Time, error) { return time.Parse("2006-01-02", s) }
+
+var weekdays = map[string]time.Weekday{
+	"monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday, "thursday": time.Thursday,
+	"friday": time.Friday, "saturday": time.Saturday, "sunday": time.Sunday,
+}
+
+// FromSet builds the calendar of a loaded rule set.
+func FromSet(s *rules.Set) (*Calendar, error) {
+	if s == nil || s.Calendar == nil {
+		return nil, ErrNoCalendar
+	}
+	return New(s.Calendar)
+}
+
+// New builds the calendar from its rule data, computing every year it
+// covers. The data is expected to have passed lint; a date that does not
+// parse is an error.
+func New(data *rules.Calendar) (*Calendar, error) {
+	if data == nil {
+		return nil, ErrNoCalendar
+	}
+	c := &Calendar{data: data, from: data.RuleYears.From, to: data.RuleYears.To, years: map[int]*year{}, weekend: map[time.Weekday]bool{}}
+	for _, y := range data.Years {
+		// A recorded year outside the rule years is still computed.
+		c.from, c.to = min(c.from, y.Year), max(c.to, y.Year)
+	}
+	for _, d := range data.Weekend.Days {
+		c.weekend[weekdays[d]] = true
+	}
+	for n := c.from; n <= c.to; n++ {
+		y, err := c.compute(n)
+		if err != nil {
+			return nil, err
+		}
+		c.years[n] = y
+	}
+	return c, nil
+}
+
+// Span returns the first and last year the calendar covers.
+func (c *Calendar) Span() (from, to int) { return c.from, c.to }
+
+// IsWeekend reports whether t's weekday is a weekly day off.
+func (c *Calendar) IsWeekend(t time.Time) bool { return c.weekend[t.Weekday()] }
+
+// compute builds year n: weekly days off, the holidays, the carry-over
+// rule, then the days moved by orders.
+func (c *Calendar) compute(n int) (*year, error) {
+	y := &year{n: n, entry: c.data.Year(n)}
+	y.confirmed = y.entry != nil && y.entry.Status == "published"
+	first := Date(n, time.January, 1)
+	for d := first; d.Year() == n; d = d.AddDate(0, 0, 1) {
+		k := Working
+		if c.weekend[d.Weekday()] {
+			k = Weekend
+		}
+		y.days = append(y.days, Day{Date: d, Kind: k, Working: k == Working, Confirmed: y.confirmed})
+	}
+	at := func(d time.Time) *Day { return &y.days[d.YearDay()-1] }
+	var yearSource []Citation
+	if y.entry != nil && y.entry.Source != nil {
+		yearSource = c.cites(*y.entry.Source)
+	}
+	weekendCites := c.cites(c.data.Weekend.Source)
+	for i := range y.days {
+		if y.days[i].Kind == Weekend {
+			y.days[i].Cites = weekendCites
+		}
+	}
+
+	// Holidays: fixed dates, then this year's floating dates.
+	for _, h := range c.data.Holidays {
+		for _, md := range h.Dates {
+			d, err := time.Parse("2006-01-02", fmt.Sprintf("%04d-%s", n, md))
+			if err != nil {
+				return nil, fmt.Errorf("%s: holiday %s: date %q: %w", c.data.File, h.ID, md, err)
+			}
+			c.markHoliday(at(d), h.ID, append(c.cites(h.Source), yearSource...))
+		}
+	}
+	if y.entry != nil {
+		for _, f := range y.entry.Floating {
+			h := c.data.Holiday(f.Holiday)
+			if h == nil {
+				return nil, fmt.Errorf("%s: %d: no holiday %q", c.data.File, n, f.Holiday)
+			}
+			if f.Date == "" {
+				y.unknown = append(y.unknown, f.Holiday)
+				continue
+			}
+			d, err := ParseDate(f.Date)
+			if err != nil || d.Year() != n {
+				return nil, fmt.Errorf("%s: %d: %s: date %q is not a date of %d", c.data.File, n, f.Holiday, f.Date, n)
+			}
+			cites := c.cites(h.Source)
+			if f.Source != nil {
+				cites = append(cites, c.cites(*f.Source)...)
+			}
+			c.markHoliday(at(d), h.ID, cites)
+			if f.Provisional {
+				y.provisional = append(y.provisional, d)
+			}
+		}
+	}
+	// A floating holiday the year does not date is unknown.
+	for _, h := range c.data.Holidays {
+		if h.Floating && !y.dates(h.ID) && !slices.Contains(y.unknown, h.ID) {
+			y.unknown = append(y.unknown, h.ID)
+		}
+	}
+
+	// Carry-over: in date order, a holiday on a weekly day off makes the
+	// next working day a day off.
+	for i := range y.days {
+		h := y.days[i]
+		if h.Kind != Holiday || !c.weekend[h.Date.Weekday()] || slices.Contains(c.data.CarryOver.Except, h.Holiday) {
+			continue
+		}
+		for j := i + 1; j < len(y.days); j++ {
+			if y.days[j].Kind == Working {
+				y.days[j] = Day{Date: y.days[j].Date, Kind: Carried, Holiday: h.Holiday, From: h.Date, Confirmed: y.confirmed,
+					Cites: append(c.cites(c.data.CarryOver.Source), yearSource...)}
+				break
+			}
+		}
+	}
+
+	// Orders moving days off.
+	if y.entry != nil {
+		for _, m := range y.entry.Moved {
+			from, err1 := ParseDate(m.From)
+			to, err2 := ParseDate(m.To)
+			if err1 != nil || err2 != nil || from.Year() != n || to.Year() != n {
+				return nil, fmt.Errorf("%s: %d: moved day %s → %s is not in %d", c.data.File, n, m.From, m.To, n)
+			}
+			cites := append(c.cites(m.Source), c.cites(c.data.Transfers.Source)...)
+			*at(from) = Day{Date: from, Kind: MovedWorking, Working: true, From: to, Confirmed: y.confirmed, Cites: cites}
+			*at(to) = Day{Date: to, Kind: MovedOff, From: from, Confirmed: y.confirmed, Cites: cites}
+		}
+	}
+	return y, nil
+}
+
+// markHoliday makes d a holiday, unless it is one already (the first
+// holiday listed keeps the day; lint reports two on one date).
+func (c *Calendar) markHoliday(d *Day, id string, cites []Citation) {
+	if d.Kind == Holiday {
+		return
+	}
+	*d = Day{Date: d.Date, Kind: Holiday, Holiday: id, Confirmed: d.Confirmed, Cites: cites}
+}
+
+// dates reports whether the year gives a date for holiday id.
+func (y *year) dates(id string) bool {
+	if y.entry == nil {
+		return false
+	}
+	for _, f := range y.entry.Floating {
+		if f.Holiday == id && f.Date != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// cites turns a calendar source into citations.
+func (c *Calendar) cites(s rules.Source) []Citation {
+	ct := Citation{Act: s.Act, Authority: s.Authority}
+	if a := c.data.Act(s.Act); a != nil {
+		ct.Title = texts(a.Title)
+	}
+	if !s.At.Empty() {
+		ct.Article = texts(s.At.Texts)
+	}
+	ct.NotRecorded = s.At.Unknown != ""
+	if s.Note != nil {
+		ct.Note = texts(*s.Note)
+	}
+	for _, id := range s.Pages {
+		if p := c.data.Page(id); p != nil {
+			ct.Pages = append(ct.Pages, p.Address)
+		}
+	}
+	return []Citation{ct}
+}
+
+// texts returns a text's three languages as a map.
+func texts(t rules.Texts) map[rules.Lang]string {
+	m := map[rules.Lang]string{}
+	for _, l := range rules.Langs {
+		if s := t.String(l); s != "" {
+			m[l] = s
+		}
+	}
+	if len(m) == 0 {
+		return nil
+	}
+	return m
+}
+
+// year returns the computed year of t, or a RangeError.
+func (c *Calendar) year(t time.Time) (*year, error) {
+	if y := c.years[t.Year()]; y != nil {
+		return y, nil
+	}
+	return nil, &RangeError{Year: t.Year(), From: c.from, To: c.to}
+}
+
+// Day returns what the calendar says of t's date.
+func (c *Calendar) Day(t time.Time) (Day, error) {
+	t = dateOf(t)
+	y, err := c.year(t)
+	if err != nil {
+		return Day{}, err
+	}
+	return y.days[t.YearDay()-1], nil
+}
+
+// IsWorkingDay reports whether t's date is a working day, and whether its
+// year's official calendar is recorded (confirmed) or the day was computed
+// by rule.
+func (c *Calendar) IsWorkingDay(t time.Time) (working, confirmed bool, err error) {
+	d, err := c.Day(t)
+	return d.Working, d.Confirmed, err
+}
+
+// NextWorkingDay returns the first working day after t's date.
+func (c *Calendar) NextWorkingDay(t time.Time) (time.Time, error) {
+	d := dateOf(t)
+	for {
+		d = d.AddDate(0, 0, 1)
+		day, err := c.Day(d)
+		if err != nil {
+			return time.Time{}, err
+		}
+		if day.Working {
+			return d, nil
+		}
+	}
+}
+
+// AddWorkingDays returns the n-th working day after start's date (start
+// itself when n is 0), e.g. 2 working days after Friday 20 March 2026 is
+// Friday 27 March (21–25 March are Nauryz and its carried days off).
+func (c *Calendar) AddWorkingDays(start time.Time, n int) (time.Time, error) {
+	if n < 0 {
+		return time.Time{}, fmt.Errorf("a negative number of working days: %d", n)
+	}
+	d := dateOf(start)
+	if _, err := c.year(d); err != nil {
+		return time.Time{}, err
+	}
+	for ; n > 0; n-- {
+		next, err := c.NextWorkingDay(d)
+		if err != nil {
+			return time.Time{}, err
+		}
+		d = next
+	}
+	return d, nil
+}
+
+// AddCalendarDays returns the date n days after start's date; the calendar
+// must cover it, so that what day it is can be said.
+func (c *Calendar) AddCalendarDays(start time.Time, n int) (time.Time, error) {
+	d := dateOf(start).AddDate(0, 0, n)
+	for _, t := range []time.Time{dateOf(start), d} {
+		if _, err := c.year(t); err != nil {
+			return time.Time{}, err
+		}
+	}
+	return d, nil
+}
+
+// WorkingDays counts the working days of year n.
+func (c *Calendar) WorkingDays(n int) (int, error) {
+	y, err := c.year(Date(n, time.January, 1))
+	if err != nil {
+		return 0, err
+	}
+	count := 0
+	for _, d := range y.days {
+		if d.Working {
+			count++
+		}
+	}
+	return count, nil
+}
+
+// Special returns the days from first to last (both included) that are not
+// ordinary: holidays, carried and moved days off, and weekly days off made
+// working days. These are the calendar facts a period crosses.
+func (c *Calendar) Special(first, last time.Time) ([]Day, error) {
+	var out []Day
+	for d := dateOf(first); !d.After(dateOf(last)); d = d.AddDate(0, 0, 1) {
+		day, err := c.Day(d)
+		if err != nil {
+			return nil, err
+		}
+		if day.Kind != Working && day.Kind != Weekend {
+			out = append(out, day)
+		}
+	}
+	return out, nil
+}
+
+// YearInfo is what the calendar knows of a year.
+type YearInfo struct {
+	Year int
+	// Status is the data's: "published", "not-found", "not-recorded", or
+	// "" when the data does not list the year.
+	Status    string
+	Confirmed bool
+	// Unknown lists the floating holidays whose date is not known: they
+	// are not days off in the computed year.
+	Unknown []string
+	// Provisional lists floating holidays' dates that may still move.
+	Provisional []time.Time
+}
+
+// Year returns what the calendar knows of year n.
+func (c *Calendar) Year(n int) (YearInfo, error) {
+	y, err := c.year(Date(n, time.January, 1))
+	if err != nil {
+		return YearInfo{}, err
+	}
+	info := YearInfo{Year: n, Confirmed: y.confirmed, Unknown: y.unknown, Provisional: y.provisional}
+	if y.entry != nil {
+		info.Status = y.entry.Status
+	}
+	return info, nil
+}
+
+// HolidayName returns a holiday's name in lang, or its id.
+func (c *Calendar) HolidayName(id string, l rules.Lang) string {
+	if h := c.data.Holiday(id); h != nil {
+		if s := h.String(l); s != "" {
+			return s
+		}
+	}
+	return id
+}
+
+// Data returns the rule data the calendar was built from.
+func (c *Calendar) Data() *rules.Calendar { return c.data }
