@@ -184,7 +184,7 @@ func codeLiterals(b []byte) []string {
 		}
 		prefix := s[:strings.Index(s, "/")]
 		switch prefix {
-		case "file", "yaml", "schema", "ref", "unique", "parity", "official", "hygiene", "term", "date", "changes", "number":
+		case "file", "yaml", "schema", "ref", "unique", "parity", "official", "hygiene", "term", "date", "changes", "number", "calendar":
 			out = append(out, s)
 		}
 	}
