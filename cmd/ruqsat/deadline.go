@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"ruqsat/internal/legalfmt"
 	"ruqsat/internal/rules"
 	"ruqsat/internal/workdays"
 )
@@ -260,36 +261,10 @@ func labelWidth(l rules.Lang) int {
 
 // termWords writes "15 рабочих дней", "15 жұмыс күні", "15 working days".
 func termWords(t *workdays.Term, l rules.Lang) string {
-	n := t.Days
-	working := t.Unit != "calendar"
-	switch l {
-	case rules.RU:
-		forms := [3]string{"календарный день", "календарных дня", "календарных дней"}
-		if working {
-			forms = [3]string{"рабочий день", "рабочих дня", "рабочих дней"}
-		}
-		form := 2
-		switch {
-		case n%10 == 1 && n%100 != 11:
-			form = 0
-		case n%10 >= 2 && n%10 <= 4 && (n%100 < 12 || n%100 > 14):
-			form = 1
-		}
-		return fmt.Sprintf("%d %s", n, forms[form])
-	case rules.KK:
-		if working {
-			return fmt.Sprintf("%d жұмыс күні", n)
-		}
-		return fmt.Sprintf("%d күнтізбелік күн", n)
+	if t.Unit != "calendar" {
+		return legalfmt.Count(t.Days, l, [3]string{"рабочий день", "рабочих дня", "рабочих дней"}, "жұмыс күні", "working day")
 	}
-	unit := "calendar day"
-	if working {
-		unit = "working day"
-	}
-	if n != 1 {
-		unit += "s"
-	}
-	return fmt.Sprintf("%d %s", n, unit)
+	return legalfmt.Count(t.Days, l, [3]string{"календарный день", "календарных дня", "календарных дней"}, "күнтізбелік күн", "calendar day")
 }
 
 // citeText writes a citation in l: an act in sources/ with its unit and

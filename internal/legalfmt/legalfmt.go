@@ -113,3 +113,26 @@ func FormatMCI(l rules.Lang, v float64) string {
 	}
 	return s
 }
+
+// Count writes n with its noun in the right form for l: Russian has three
+// plural forms (1 файл, 2 файла, 5 файлов), English two, and Kazakh keeps
+// the noun singular after a number.
+func Count(n int, l rules.Lang, ru [3]string, kk, en string) string {
+	switch l {
+	case rules.RU:
+		form := 2
+		switch {
+		case n%10 == 1 && n%100 != 11:
+			form = 0
+		case n%10 >= 2 && n%10 <= 4 && (n%100 < 12 || n%100 > 14):
+			form = 1
+		}
+		return strconv.Itoa(n) + " " + ru[form]
+	case rules.KK:
+		return strconv.Itoa(n) + " " + kk
+	}
+	if n != 1 {
+		en += "s"
+	}
+	return strconv.Itoa(n) + " " + en
+}

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"ruqsat/internal/legalfmt"
 	"ruqsat/internal/rules"
 )
 
@@ -279,44 +280,21 @@ func Severity(sev rules.Severity, l rules.Lang) string {
 	return ""
 }
 
-// count writes n with the noun in the right form for l: Russian has three
-// plural forms (1 файл, 2 файла, 5 файлов), English two, and Kazakh keeps
-// the noun singular after a number.
-func count(n int, l rules.Lang, ru [3]string, kk, en string) string {
-	switch l {
-	case rules.RU:
-		form := 2
-		switch {
-		case n%10 == 1 && n%100 != 11:
-			form = 0
-		case n%10 >= 2 && n%10 <= 4 && (n%100 < 12 || n%100 > 14):
-			form = 1
-		}
-		return strconv.Itoa(n) + " " + ru[form]
-	case rules.KK:
-		return strconv.Itoa(n) + " " + kk
-	}
-	if n != 1 {
-		en += "s"
-	}
-	return strconv.Itoa(n) + " " + en
-}
-
 // Problems says how many problems there are: "3 problems".
 func Problems(n int, l rules.Lang) string {
-	return count(n, l, [3]string{"проблема", "проблемы", "проблем"}, "мәселе", "problem")
+	return legalfmt.Count(n, l, [3]string{"проблема", "проблемы", "проблем"}, "мәселе", "problem")
 }
 
 // Summary is the closing line of lint's report: how many files were read
 // and how many problems were found. Warnings alone do not fail lint, and
 // the line says so, since a warning looks alarming to someone new to it.
 func Summary(files, errors, warnings int, l rules.Lang) string {
-	f := count(files, l, [3]string{"файл", "файла", "файлов"}, "файл", "file")
+	f := legalfmt.Count(files, l, [3]string{"файл", "файла", "файлов"}, "файл", "file")
 	if warnings == 0 {
 		return f + ", " + Problems(errors, l)
 	}
-	line := f + ", " + count(errors, l, [3]string{"ошибка", "ошибки", "ошибок"}, "қате", "error") +
-		", " + count(warnings, l, [3]string{"предупреждение", "предупреждения", "предупреждений"}, "ескерту", "warning")
+	line := f + ", " + legalfmt.Count(errors, l, [3]string{"ошибка", "ошибки", "ошибок"}, "қате", "error") +
+		", " + legalfmt.Count(warnings, l, [3]string{"предупреждение", "предупреждения", "предупреждений"}, "ескерту", "warning")
 	if errors == 0 {
 		line += tr(" — предупреждения не мешают пройти проверку", " — ескертулер тексеруден өтуге кедергі келтірмейді", " — warnings do not fail lint")[l]
 	}
