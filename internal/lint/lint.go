@@ -653,7 +653,7 @@ func checkTerms(s *rules.Set, r *Reporter) {
 			}
 			sum := 0
 			for _, st := range k.Steps.Items {
-				if st.Days != nil && !st.Optional && st.Counts != "no" && st.Unit == k.Term.Unit {
+				if st.Days != nil && !st.Optional && st.Counts != "no" && st.Counts != "within" && st.Unit == k.Term.Unit {
 					sum += *st.Days
 				}
 			}

@@ -67,7 +67,7 @@ func checkNumbers(s *rules.Set, r *Reporter) {
 func stepDays(k rules.Kind) []int {
 	var days []int
 	for _, st := range k.Steps.Items {
-		if st.Days != nil && !st.Optional && st.Counts != "no" && st.Unit == k.Term.Unit {
+		if st.Days != nil && !st.Optional && st.Counts != "no" && st.Counts != "within" && st.Unit == k.Term.Unit {
 			days = append(days, *st.Days)
 		}
 	}

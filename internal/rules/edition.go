@@ -138,7 +138,7 @@ type Step struct {
 	Texts    `yaml:",inline"`
 	Days     *int   `yaml:"days,omitempty"`
 	Unit     string `yaml:"unit,omitempty"`
-	Counts   string `yaml:"counts,omitempty"` // yes, no, unstated
+	Counts   string `yaml:"counts,omitempty"` // yes, no, within (inside the term, adds nothing), unstated
 	Optional bool   `yaml:"optional,omitempty"`
 	Cite     Cites  `yaml:"cite"`
 	Pos      Pos    `yaml:"-"`
