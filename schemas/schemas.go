@@ -18,5 +18,12 @@ var Rules embed.FS
 //go:embed checklists/*.json
 var Checklists embed.FS
 
-// BaseURL is the prefix of every schema's $id.
-const BaseURL = "https://ruqsat.kz/schemas/"
+// BaseURL is the prefix of every schema's $id as committed and as the
+// checker (CLI, library, WebAssembly) knows them. It is under .invalid, a
+// top-level domain reserved never to resolve (RFC 6761): an id is a name,
+// and nobody — least of all a stranger who registers a look-alike domain —
+// can ever answer a request for it. It stays an https URL, not a URN, so
+// the schemas' relative $refs ("package.schema.json#/$defs/files") resolve
+// against it. The copies published with the site carry the site's own
+// address instead (internal/build, --base-url).
+const BaseURL = "https://ruqsat.invalid/schemas/"

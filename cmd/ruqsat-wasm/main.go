@@ -29,14 +29,25 @@ import (
 	"fmt"
 	"io/fs"
 	"sort"
+	"strings"
 	"syscall/js"
 	"time"
 
 	"ruqsat/checker"
 )
 
-// base is the prefix of the checklists' $id.
-const base = "https://ruqsat.kz/schemas/checklists/"
+// baseOf returns the prefix of the checklists' $id, read from the bundle's
+// manifest envelope (".../checklists/package.schema.json"), so the checker
+// follows whatever base the generator wrote instead of keeping a copy of it.
+func baseOf(b bundleFS) (string, error) {
+	var env struct {
+		ID string `json:"$id"`
+	}
+	if err := json.Unmarshal(b["package.schema.json"], &env); err != nil || !strings.HasSuffix(env.ID, "/package.schema.json") {
+		return "", fmt.Errorf("the checklist bundle has no package.schema.json with its $id")
+	}
+	return strings.TrimSuffix(env.ID, "package.schema.json"), nil
+}
 
 // bundleFS serves the checklists handed over by the page.
 type bundleFS map[string][]byte
@@ -63,6 +74,10 @@ func main() {
 		b := bundleFS{}
 		for k, v := range raw {
 			b[k] = v
+		}
+		base, err := baseOf(b)
+		if err != nil {
+			return err.Error()
 		}
 		c, err := checker.New(b, base)
 		if err != nil {

@@ -219,7 +219,7 @@ type manifest struct {
 
 func (m manifest) yaml(comment string, expect []string) []byte {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "# yaml-language-server: $schema=https://ruqsat.kz/schemas/checklists/package.schema.json\n# %s\n", comment)
+	fmt.Fprintf(&b, "# yaml-language-server: $schema=../../schemas/checklists/package.schema.json\n# %s\n", comment)
 	if len(expect) > 0 {
 		fmt.Fprintf(&b, "%s%s\n", ExpectPrefix, strings.Join(expect, " "))
 	}
