@@ -25,7 +25,7 @@ func init() {
 
 // deadlineText are the deadline command's own words.
 var deadlineText = map[string]map[rules.Lang]string{
-	"edition":    {rules.RU: "редакция", rules.KK: "басылым", rules.EN: "edition"},
+	"edition":    {rules.RU: "редакция", rules.KK: "редакция", rules.EN: "edition"},
 	"filed":      {rules.RU: "Подано", rules.KK: "Берілді", rules.EN: "Filed"},
 	"received":   {rules.RU: "Поступило", rules.KK: "Түсті", rules.EN: "Received"},
 	"term":       {rules.RU: "Срок", rules.KK: "Мерзімі", rules.EN: "Term"},
@@ -143,7 +143,7 @@ func runDeadline(ctx context.Context, e *env, args []string) int {
 	if err != nil {
 		var we *workdays.Error
 		if errors.As(err, &we) {
-			fmt.Fprintln(e.stderr, "ruqsat deadline: "+we.Message(l))
+			fmt.Fprintln(e.stderr, "ruqsat deadline: "+we.Message(string(l)))
 		} else {
 			fmt.Fprintf(e.stderr, "ruqsat deadline: %v\n", err)
 		}
@@ -153,7 +153,7 @@ func runDeadline(ctx context.Context, e *env, args []string) int {
 		// A kind without a term in days: nothing to count to.
 		for _, w := range res.Warnings {
 			if strings.HasPrefix(w.Code, "term-") {
-				fmt.Fprintf(e.stderr, deadlineText["no-due"][l]+"\n", w.Message[l])
+				fmt.Fprintf(e.stderr, deadlineText["no-due"][l]+"\n", w.Message[string(l)])
 			}
 		}
 		return 2
@@ -172,13 +172,14 @@ func runDeadline(ctx context.Context, e *env, args []string) int {
 
 // printDeadline writes a deadline for a person, in l, every date with the
 // rules it comes from.
-func printDeadline(w io.Writer, r *workdays.Result, l rules.Lang) {
-	t := func(key string) string { return deadlineText[key][l] }
-	label := func(key string) string { return fmt.Sprintf("%-*s", labelWidth(l), t(key)+":") }
-	indent := strings.Repeat(" ", labelWidth(l)+1)
+func printDeadline(w io.Writer, r *workdays.Result, lang rules.Lang) {
+	l := string(lang)
+	t := func(key string) string { return deadlineText[key][lang] }
+	label := func(key string) string { return fmt.Sprintf("%-*s", labelWidth(lang), t(key)+":") }
+	indent := strings.Repeat(" ", labelWidth(lang)+1)
 	cites := func(cs []workdays.Citation) {
 		for _, c := range uniqueCites(cs) {
-			fmt.Fprintf(w, "%s[%s]\n", indent, citeText(c, l))
+			fmt.Fprintf(w, "%s[%s]\n", indent, citeText(c, lang))
 		}
 	}
 
@@ -189,11 +190,11 @@ func printDeadline(w io.Writer, r *workdays.Result, l rules.Lang) {
 	fmt.Fprintf(w, "%s — %s %s (%s), %s\n", r.ServiceName[l], t("edition"), r.Edition, act, r.KindName[l])
 	filed := strings.Replace(r.Filed, "T", " ", 1)
 	fd, _ := time.Parse("2006-01-02", r.Filed[:10])
-	fmt.Fprintf(w, "%s %s, %s\n", label("filed"), filed, workdays.WeekdayName(fd, l))
+	fmt.Fprintf(w, "%s %s, %s\n", label("filed"), filed, workdays.WeekdayName(fd, lang))
 	fmt.Fprintf(w, "%s %s, %s — %s\n", label("received"), r.Received.Date, r.Received.Weekday[l], r.Received.Why[l])
 	cites(r.Received.Cites)
 	if r.Term != nil {
-		term := termWords(r.Term, l)
+		term := termWords(r.Term, lang)
 		if r.Term.Max {
 			term = t("at-most") + " " + term
 		}
@@ -217,7 +218,7 @@ func printDeadline(w io.Writer, r *workdays.Result, l rules.Lang) {
 			}
 			days := ""
 			if st.Days != nil {
-				days = ", " + termWords(&workdays.Term{Days: *st.Days, Unit: st.Unit}, l)
+				days = ", " + termWords(&workdays.Term{Days: *st.Days, Unit: st.Unit}, lang)
 			}
 			fmt.Fprintf(w, "  %d. %s%s%s: %s", st.N, when, st.ActorName[l], days, st.Text[l])
 			if st.Note != nil {
@@ -225,7 +226,7 @@ func printDeadline(w io.Writer, r *workdays.Result, l rules.Lang) {
 			}
 			fmt.Fprintln(w)
 			for _, c := range uniqueCites(st.Cites) {
-				fmt.Fprintf(w, "     [%s]\n", citeText(c, l))
+				fmt.Fprintf(w, "     [%s]\n", citeText(c, lang))
 			}
 		}
 	}
@@ -238,7 +239,7 @@ func printDeadline(w io.Writer, r *workdays.Result, l rules.Lang) {
 			}
 			fmt.Fprintln(w)
 			for _, c := range uniqueCites(d.Cites) {
-				fmt.Fprintf(w, "     [%s]\n", citeText(c, l))
+				fmt.Fprintf(w, "     [%s]\n", citeText(c, lang))
 			}
 		}
 	}
@@ -270,7 +271,8 @@ func termWords(t *workdays.Term, l rules.Lang) string {
 // citeText writes a citation in l: an act in sources/ with its unit and
 // lines, or a calendar act with its article and the pages it was read
 // from, saying how far they can be trusted.
-func citeText(c workdays.Citation, l rules.Lang) string {
+func citeText(c workdays.Citation, lang rules.Lang) string {
+	l := string(lang)
 	var parts []string
 	if c.Title != nil {
 		parts = append(parts, c.Title[l])
@@ -279,23 +281,27 @@ func citeText(c workdays.Citation, l rules.Lang) string {
 	}
 	switch c.Authority {
 	case "sources":
-		if c.At != "" {
+		// The unit in words («прил. 1, п. 7»), as the pages write it;
+		// the raw id only when the vocabulary has no label.
+		if c.Label[l] != "" {
+			parts = append(parts, c.Label[l])
+		} else if c.At != "" {
 			parts = append(parts, c.At)
 		}
 		if c.Lines != "" {
-			parts = append(parts, linesWords(c.Lines, l))
+			parts = append(parts, linesWords(c.Lines, lang))
 		}
 		return strings.Join(parts, ", ")
 	case "ours":
-		parts = append(parts, deadlineText["ours"][l])
+		parts = append(parts, deadlineText["ours"][lang])
 		return strings.Join(parts, ", ")
 	}
 	if c.Article != nil {
 		parts = append(parts, c.Article[l])
 	} else if c.NotRecorded {
-		parts = append(parts, deadlineText["no-article"][l])
+		parts = append(parts, deadlineText["no-article"][lang])
 	}
-	src := deadlineText[c.Authority][l]
+	src := deadlineText[c.Authority][lang]
 	if src == "" {
 		src = c.Authority
 	}

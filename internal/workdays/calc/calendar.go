@@ -1,20 +1,10 @@
-// Package workdays counts days the way the acts' terms are written: in
-// working days of Kazakhstan's calendar, or in calendar days. The calendar
-// is rule data (rules/tables/calendar.yaml): the law's holidays, the Labour
-// Code's carry-over of a holiday on a weekly day off, and per year the days
-// moved by orders. A year whose official calendar is recorded is
-// confirmed; any other year in the calendar's rule years is computed by
-// rule and reported as not confirmed. The package knows nothing of the
-// site; Deadline (deadline.go) applies it to a service's term.
-package workdays
+package calc
 
 import (
 	"errors"
 	"fmt"
 	"slices"
 	"time"
-
-	"ruqsat/internal/rules"
 )
 
 // Kind says why a day is a working day or a day off, e.g. "carried".
@@ -46,30 +36,6 @@ type Day struct {
 	Cites     []Citation `json:"cites,omitempty"`
 }
 
-// Citation says where a date or a rule comes from: an act and its unit,
-// with how far it can be trusted.
-type Citation struct {
-	// Act is the act's id: an act of rules/acts/ (its text is in sources/)
-	// or one of the calendar's acts (named, not in sources/); "" for
-	// this project's own reading.
-	Act   string                `json:"act,omitempty"`
-	Title map[rules.Lang]string `json:"title,omitempty"` // the act's short name
-	// At is the unit of an act in sources/, e.g. app1/app1/p7, with the
-	// seed lines; Article the article and item of a calendar act in
-	// words, empty when not recorded.
-	At      string                `json:"at,omitempty"`
-	Lines   string                `json:"lines,omitempty"`
-	Article map[rules.Lang]string `json:"article,omitempty"`
-	// Authority is "sources" (the act's text in sources/), "official"
-	// (the act as officially published), "secondary" (a report quoting
-	// the act, not its own text) or "ours" (this project's reading).
-	Authority string   `json:"authority"`
-	Pages     []string `json:"pages,omitempty"` // addresses the fact was read from
-	// NotRecorded is true when the article of a calendar act is not known.
-	NotRecorded bool                  `json:"article_not_recorded,omitempty"`
-	Note        map[rules.Lang]string `json:"note,omitempty"`
-}
-
 // RangeError is a date in a year the calendar cannot compute.
 type RangeError struct {
 	Year     int
@@ -80,12 +46,12 @@ func (e *RangeError) Error() string {
 	return fmt.Sprintf("the calendar cannot compute %d: it covers %d–%d", e.Year, e.From, e.To)
 }
 
-// ErrNoCalendar is returned when the rule data holds no calendar.
+// ErrNoCalendar is returned when there is no calendar data.
 var ErrNoCalendar = errors.New("the rule data has no calendar (rules/tables/calendar.yaml)")
 
 // Calendar answers which days are working days. Build it with New.
 type Calendar struct {
-	data     *rules.Calendar
+	data     *CalendarData
 	from, to int
 	years    map[int]*year
 	weekend  map[time.Weekday]bool
@@ -94,7 +60,7 @@ type Calendar struct {
 // year is one computed year.
 type year struct {
 	n         int
-	entry     *rules.CalendarYear // nil when the data does not list the year
+	entry     *YearData // nil when the data does not list the year
 	confirmed bool
 	days      []Day // by day of the year, from 0
 	// unknown lists the floating holidays whose date is not known.
@@ -103,42 +69,23 @@ type year struct {
 	provisional []time.Time
 }
 
-// Date returns the date y-m-d at midnight UTC, the form every date of this
-// package takes.
-func Date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
-
-// dateOf drops t's time of day and zone: the calendar date as written.
-func dateOf(t time.Time) time.Time { return Date(t.Year(), t.Month(), t.Day()) }
-
-// ParseDate reads a date written 2006-01-02.
-func ParseDate(s string) (time.Time, error) { return time.Parse("2006-01-02", s) }
-
 var weekdays = map[string]time.Weekday{
 	"monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday, "thursday": time.Thursday,
 	"friday": time.Friday, "saturday": time.Saturday, "sunday": time.Sunday,
 }
 
-// FromSet builds the calendar of a loaded rule set.
-func FromSet(s *rules.Set) (*Calendar, error) {
-	if s == nil || s.Calendar == nil {
-		return nil, ErrNoCalendar
-	}
-	return New(s.Calendar)
-}
-
-// New builds the calendar from its rule data, computing every year it
-// covers. The data is expected to have passed lint; a date that does not
-// parse is an error.
-func New(data *rules.Calendar) (*Calendar, error) {
+// New builds the calendar from its data, computing every year it covers
+// (the rule years and every recorded year). A date that does not parse is
+// an error.
+func New(data *CalendarData) (*Calendar, error) {
 	if data == nil {
 		return nil, ErrNoCalendar
 	}
-	c := &Calendar{data: data, from: data.RuleYears.From, to: data.RuleYears.To, years: map[int]*year{}, weekend: map[time.Weekday]bool{}}
+	c := &Calendar{data: data, from: data.RuleYears[0], to: data.RuleYears[1], years: map[int]*year{}, weekend: map[time.Weekday]bool{}}
 	for _, y := range data.Years {
-		// A recorded year outside the rule years is still computed.
 		c.from, c.to = min(c.from, y.Year), max(c.to, y.Year)
 	}
-	for _, d := range data.Weekend.Days {
+	for _, d := range data.Weekend {
 		c.weekend[weekdays[d]] = true
 	}
 	for n := c.from; n <= c.to; n++ {
@@ -157,13 +104,30 @@ func (c *Calendar) Span() (from, to int) { return c.from, c.to }
 // IsWeekend reports whether t's weekday is a weekly day off.
 func (c *Calendar) IsWeekend(t time.Time) bool { return c.weekend[t.Weekday()] }
 
+func (c *Calendar) entry(n int) *YearData {
+	for i := range c.data.Years {
+		if c.data.Years[i].Year == n {
+			return &c.data.Years[i]
+		}
+	}
+	return nil
+}
+
+func (c *Calendar) holiday(id string) *HolidayData {
+	for i := range c.data.Holidays {
+		if c.data.Holidays[i].ID == id {
+			return &c.data.Holidays[i]
+		}
+	}
+	return nil
+}
+
 // compute builds year n: weekly days off, the holidays, the carry-over
 // rule, then the days moved by orders.
 func (c *Calendar) compute(n int) (*year, error) {
-	y := &year{n: n, entry: c.data.Year(n)}
+	y := &year{n: n, entry: c.entry(n)}
 	y.confirmed = y.entry != nil && y.entry.Status == "published"
-	first := Date(n, time.January, 1)
-	for d := first; d.Year() == n; d = d.AddDate(0, 0, 1) {
+	for d := Date(n, time.January, 1); d.Year() == n; d = d.AddDate(0, 0, 1) {
 		k := Working
 		if c.weekend[d.Weekday()] {
 			k = Weekend
@@ -172,13 +136,12 @@ func (c *Calendar) compute(n int) (*year, error) {
 	}
 	at := func(d time.Time) *Day { return &y.days[d.YearDay()-1] }
 	var yearSource []Citation
-	if y.entry != nil && y.entry.Source != nil {
-		yearSource = c.cites(*y.entry.Source)
+	if y.entry != nil {
+		yearSource = y.entry.Cites
 	}
-	weekendCites := c.cites(c.data.Weekend.Source)
 	for i := range y.days {
 		if y.days[i].Kind == Weekend {
-			y.days[i].Cites = weekendCites
+			y.days[i].Cites = c.data.WeekendCites
 		}
 	}
 
@@ -187,16 +150,16 @@ func (c *Calendar) compute(n int) (*year, error) {
 		for _, md := range h.Dates {
 			d, err := time.Parse("2006-01-02", fmt.Sprintf("%04d-%s", n, md))
 			if err != nil {
-				return nil, fmt.Errorf("%s: holiday %s: date %q: %w", c.data.File, h.ID, md, err)
+				return nil, fmt.Errorf("holiday %s: date %q: %w", h.ID, md, err)
 			}
-			c.markHoliday(at(d), h.ID, append(c.cites(h.Source), yearSource...))
+			markHoliday(at(d), h.ID, join(h.Cites, yearSource))
 		}
 	}
 	if y.entry != nil {
 		for _, f := range y.entry.Floating {
-			h := c.data.Holiday(f.Holiday)
+			h := c.holiday(f.Holiday)
 			if h == nil {
-				return nil, fmt.Errorf("%s: %d: no holiday %q", c.data.File, n, f.Holiday)
+				return nil, fmt.Errorf("%d: no holiday %q", n, f.Holiday)
 			}
 			if f.Date == "" {
 				y.unknown = append(y.unknown, f.Holiday)
@@ -204,13 +167,9 @@ func (c *Calendar) compute(n int) (*year, error) {
 			}
 			d, err := ParseDate(f.Date)
 			if err != nil || d.Year() != n {
-				return nil, fmt.Errorf("%s: %d: %s: date %q is not a date of %d", c.data.File, n, f.Holiday, f.Date, n)
+				return nil, fmt.Errorf("%d: %s: date %q is not a date of %d", n, f.Holiday, f.Date, n)
 			}
-			cites := c.cites(h.Source)
-			if f.Source != nil {
-				cites = append(cites, c.cites(*f.Source)...)
-			}
-			c.markHoliday(at(d), h.ID, cites)
+			markHoliday(at(d), h.ID, join(h.Cites, f.Cites))
 			if f.Provisional {
 				y.provisional = append(y.provisional, d)
 			}
@@ -233,7 +192,7 @@ func (c *Calendar) compute(n int) (*year, error) {
 		for j := i + 1; j < len(y.days); j++ {
 			if y.days[j].Kind == Working {
 				y.days[j] = Day{Date: y.days[j].Date, Kind: Carried, Holiday: h.Holiday, From: h.Date, Confirmed: y.confirmed,
-					Cites: append(c.cites(c.data.CarryOver.Source), yearSource...)}
+					Cites: join(c.data.CarryOver.Cites, yearSource)}
 				break
 			}
 		}
@@ -245,9 +204,9 @@ func (c *Calendar) compute(n int) (*year, error) {
 			from, err1 := ParseDate(m.From)
 			to, err2 := ParseDate(m.To)
 			if err1 != nil || err2 != nil || from.Year() != n || to.Year() != n {
-				return nil, fmt.Errorf("%s: %d: moved day %s → %s is not in %d", c.data.File, n, m.From, m.To, n)
+				return nil, fmt.Errorf("%d: moved day %s → %s is not in %d", n, m.From, m.To, n)
 			}
-			cites := append(c.cites(m.Source), c.cites(c.data.Transfers.Source)...)
+			cites := join(m.Cites, c.data.Transfers)
 			*at(from) = Day{Date: from, Kind: MovedWorking, Working: true, From: to, Confirmed: y.confirmed, Cites: cites}
 			*at(to) = Day{Date: to, Kind: MovedOff, From: from, Confirmed: y.confirmed, Cites: cites}
 		}
@@ -255,9 +214,15 @@ func (c *Calendar) compute(n int) (*year, error) {
 	return y, nil
 }
 
+// join returns a new list of a's and b's citations.
+func join(a, b []Citation) []Citation {
+	out := make([]Citation, 0, len(a)+len(b))
+	return append(append(out, a...), b...)
+}
+
 // markHoliday makes d a holiday, unless it is one already (the first
 // holiday listed keeps the day; lint reports two on one date).
-func (c *Calendar) markHoliday(d *Day, id string, cites []Citation) {
+func markHoliday(d *Day, id string, cites []Citation) {
 	if d.Kind == Holiday {
 		return
 	}
@@ -275,41 +240,6 @@ func (y *year) dates(id string) bool {
 		}
 	}
 	return false
-}
-
-// cites turns a calendar source into citations.
-func (c *Calendar) cites(s rules.Source) []Citation {
-	ct := Citation{Act: s.Act, Authority: s.Authority}
-	if a := c.data.Act(s.Act); a != nil {
-		ct.Title = texts(a.Title)
-	}
-	if !s.At.Empty() {
-		ct.Article = texts(s.At.Texts)
-	}
-	ct.NotRecorded = s.At.Unknown != ""
-	if s.Note != nil {
-		ct.Note = texts(*s.Note)
-	}
-	for _, id := range s.Pages {
-		if p := c.data.Page(id); p != nil {
-			ct.Pages = append(ct.Pages, p.Address)
-		}
-	}
-	return []Citation{ct}
-}
-
-// texts returns a text's three languages as a map.
-func texts(t rules.Texts) map[rules.Lang]string {
-	m := map[rules.Lang]string{}
-	for _, l := range rules.Langs {
-		if s := t.String(l); s != "" {
-			m[l] = s
-		}
-	}
-	if len(m) == 0 {
-		return nil
-	}
-	return m
 }
 
 // year returns the computed year of t, or a RangeError.
@@ -446,14 +376,12 @@ func (c *Calendar) Year(n int) (YearInfo, error) {
 }
 
 // HolidayName returns a holiday's name in lang, or its id.
-func (c *Calendar) HolidayName(id string, l rules.Lang) string {
-	if h := c.data.Holiday(id); h != nil {
-		if s := h.String(l); s != "" {
-			return s
-		}
+func (c *Calendar) HolidayName(id string, l string) string {
+	if h := c.holiday(id); h != nil && h.Name[l] != "" {
+		return h.Name[l]
 	}
 	return id
 }
 
-// Data returns the rule data the calendar was built from.
-func (c *Calendar) Data() *rules.Calendar { return c.data }
+// Data returns the data the calendar was built from.
+func (c *Calendar) Data() *CalendarData { return c.data }

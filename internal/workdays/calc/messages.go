@@ -1,21 +1,19 @@
-package workdays
+package calc
 
 import (
 	"strconv"
 	"strings"
 	"time"
-
-	"ruqsat/internal/rules"
 )
 
-func tr(ru, kk, en string) map[rules.Lang]string {
-	return map[rules.Lang]string{rules.RU: ru, rules.KK: kk, rules.EN: en}
+func tr(ru, kk, en string) Texts {
+	return Texts{"ru": ru, "kk": kk, "en": en}
 }
 
 // messages are what Deadline's warnings, errors and explanations say, by
 // code; {1}, {2}… are replaced by the arguments. A test makes sure every
 // code used has all three languages.
-var messages = map[string]map[rules.Lang]string{
+var messages = map[string]Texts{
 	// Errors: the deadline cannot be computed.
 	"unknown-service": tr(
 		"нет услуги «{1}» (есть: {2})",
@@ -23,24 +21,32 @@ var messages = map[string]map[rules.Lang]string{
 		"no service \"{1}\" (services: {2})"),
 	"unknown-edition": tr(
 		"у услуги {1} нет редакции {2} (есть: {3})",
-		"{1} қызметінің {2} басылымы жоқ (бары: {3})",
+		"{1} қызметінің {2} редакциясы жоқ (бары: {3})",
 		"service {1} has no edition {2} (editions: {3})"),
 	"no-kinds": tr(
 		"у услуги {1} нет редакции с видами заявлений в источниках",
-		"{1} қызметінде дереккөздерде өтініш түрлері бар басылым жоқ",
+		"{1} қызметінде дереккөздерде өтініш түрлері бар редакция жоқ",
 		"service {1} has no edition whose application kinds are in the sources"),
 	"edition-no-kinds": tr(
 		"в редакции {1} {2} виды заявлений в источниках не приведены",
-		"{1} {2} басылымында өтініш түрлері дереккөздерде келтірілмеген",
+		"{1} {2} редакциясында өтініш түрлері дереккөздерде келтірілмеген",
 		"edition {2} of {1} gives no application kinds in the sources"),
 	"unknown-kind": tr(
 		"в редакции {1} {2} нет вида заявления «{3}» (есть: {4})",
-		"{1} {2} басылымында «{3}» өтініш түрі жоқ (бары: {4})",
+		"{1} {2} редакциясында «{3}» өтініш түрі жоқ (бары: {4})",
 		"edition {2} of {1} has no application kind \"{3}\" (kinds: {4})"),
 	"out-of-range": tr(
 		"календарь не считает {1} год: он охватывает {2}–{3} годы",
 		"күнтізбе {1} жылды есептемейді: ол {2}–{3} жылдарды қамтиды",
 		"the calendar cannot compute {1}: it covers {2}–{3}"),
+	"no-window": tr(
+		"данные редакции {1} {2} не дают срока для переоформления после изменения",
+		"{1} {2} редакциясының деректері өзгерістен кейін қайта ресімдеу мерзімін бермейді",
+		"the data of edition {2} of {1} gives no term to apply for renewal after a change"),
+	"bad-request": tr(
+		"запрос непонятен: {1}",
+		"сұрау түсініксіз: {1}",
+		"the request is not understood: {1}"),
 	"no-calendar": tr(
 		"в данных правил нет календаря (rules/tables/calendar.yaml)",
 		"қағида деректерінде күнтізбе жоқ (rules/tables/calendar.yaml)",
@@ -77,7 +83,7 @@ var messages = map[string]map[rules.Lang]string{
 		"{1} ({2}) falls on a day off: the act does not say whether the term moves"),
 	"receipt-not-stated": tr(
 		"правила этой редакции (в источниках) не говорят, когда принимается заявление, поданное после рабочего времени или в выходной: за день поступления принят день подачи",
-		"осы басылымның қағидалары (дереккөздерде) жұмыс уақытынан кейін немесе демалыс күні берілген өтініштің қашан қабылданатынын айтпайды: түскен күн ретінде берілген күн алынды",
+		"осы редакцияның қағидалары (дереккөздерде) жұмыс уақытынан кейін немесе демалыс күні берілген өтініштің қашан қабылданатынын айтпайды: түскен күн ретінде берілген күн алынды",
 		"this edition's rules (in the sources) do not say when an application filed after hours or on a day off is received: the filing date is taken as the day of receipt"),
 	"no-time": tr(
 		"время подачи не указано: считается, что заявление подано в рабочее время",
@@ -142,7 +148,7 @@ var messages = map[string]map[rules.Lang]string{
 }
 
 // Message renders code's message in l with args.
-func Message(code string, l rules.Lang, args ...string) string {
+func Message(code string, l string, args ...string) string {
 	m, ok := messages[code]
 	if !ok {
 		return code + " " + strings.Join(args, " ")
@@ -155,9 +161,9 @@ func Message(code string, l rules.Lang, args ...string) string {
 }
 
 // all renders code's message in every language.
-func all(code string, args ...string) map[rules.Lang]string {
-	out := map[rules.Lang]string{}
-	for _, l := range rules.Langs {
+func all(code string, args ...string) Texts {
+	out := Texts{}
+	for _, l := range Langs {
 		out[l] = Message(code, l, args...)
 	}
 	return out
@@ -180,17 +186,17 @@ type Error struct {
 	Args []string
 }
 
-func (e *Error) Error() string { return Message(e.Code, rules.EN, e.Args...) }
+func (e *Error) Error() string { return Message(e.Code, "en", e.Args...) }
 
 // Message says what is wrong in l.
-func (e *Error) Message(l rules.Lang) string { return Message(e.Code, l, e.Args...) }
+func (e *Error) Message(l string) string { return Message(e.Code, l, e.Args...) }
 
 // weekdayNames are the days of the week in each language, Sunday first.
-var weekdayNames = map[rules.Lang][7]string{
-	rules.RU: {"воскресенье", "понедельник", "вторник", "среда", "четверг", "пятница", "суббота"},
-	rules.KK: {"жексенбі", "дүйсенбі", "сейсенбі", "сәрсенбі", "бейсенбі", "жұма", "сенбі"},
-	rules.EN: {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"},
+var weekdayNames = map[string][7]string{
+	"ru": {"воскресенье", "понедельник", "вторник", "среда", "четверг", "пятница", "суббота"},
+	"kk": {"жексенбі", "дүйсенбі", "сейсенбі", "сәрсенбі", "бейсенбі", "жұма", "сенбі"},
+	"en": {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"},
 }
 
 // WeekdayName is the day of the week of t in l, e.g. "пятница".
-func WeekdayName(t time.Time, l rules.Lang) string { return weekdayNames[l][t.Weekday()] }
+func WeekdayName(t time.Time, l string) string { return weekdayNames[l][t.Weekday()] }
