@@ -53,6 +53,15 @@ type Options struct {
 	Today string
 	// Edition forces an edition instead of choosing by the filing date.
 	Edition string
+	// Historical says the check is explicitly about the past (the CLI's
+	// --as-of before the real today): an edition named that was not in
+	// force on the filing date is then checked as asked, with a warning
+	// and an incomplete verdict, instead of being an error.
+	Historical bool
+	// Service is the service of the page the package was dropped on: a
+	// package for another service is refused (cannot check) rather than
+	// checked against rules the applicant did not choose. Empty: any.
+	Service string
 }
 
 // MaxDepth is how deeply a manifest may nest.
@@ -130,7 +139,7 @@ func PageFault(name, why string) *Report {
 }
 
 func cannot(name string, f Finding) *Report {
-	return &Report{Package: name, Verdict: CannotCheck, Findings: []Finding{f}}
+	return &Report{Package: name, Verdict: CannotCheck, Findings: []Finding{f}, CannotSee: CannotSee()}
 }
 
 // packageFinding explains why a package could not be read.
@@ -291,7 +300,7 @@ func (c *Checker) Check(p *pkgread.Package, o Options) *Report {
 	if o.Today == "" {
 		o.Today = time.Now().In(time.FixedZone("Asia/Almaty", 5*3600)).Format("2006-01-02")
 	}
-	r := &run{c: c, pkg: p, opt: o, rep: &Report{Package: p.Name}}
+	r := &run{c: c, pkg: p, opt: o, rep: &Report{Package: p.Name, CannotSee: CannotSee()}}
 	if !r.parse() || !r.choose() {
 		r.rep.Verdict = CannotCheck
 		r.rep.Findings = r.findings
@@ -394,6 +403,10 @@ func (r *run) choose() bool {
 		r.add(r.at(newFinding("service/unknown", arg("got", service), arg("list", strings.Join(r.c.idx.Order, ", "))), "service"))
 		return false
 	}
+	if want := r.c.idx.Services[r.opt.Service]; want != nil && r.opt.Service != service {
+		r.add(r.at(newFinding("service/other-page", argL("got", sv.Name), argL("want", want.Name)), "service"))
+		return false
+	}
 	r.rep.Service = service
 	r.filed = r.opt.Today
 	if f := str(r.man["filed"]); f != "" {
@@ -431,8 +444,15 @@ func (r *run) choose() bool {
 			"kk": map[string]string{"flag": "--edition параметрімен берілген", "manifest": "манифестте көрсетілген"}[from],
 			"en": map[string]string{"flag": "set with --edition", "manifest": "named in the manifest"}[from],
 		}
-		if !inForceOn(ed.InForce, r.filed) {
-			r.add(newFinding("edition/not-in-force", arg("edition", ed.Edition), arg("date", r.filed)))
+		if !inForceOn(ed.InForce, r.filed) && r.filed >= earliestDate { // an impossible date is reported by dates
+			f := newFinding("edition/not-in-force", arg("edition", ed.Edition), arg("date", r.filed), argL("current", inForceInstead(sv, r.filed)))
+			if r.opt.Historical {
+				f = newFinding("edition/historical", arg("edition", ed.Edition), arg("date", r.filed))
+			}
+			if from == "manifest" {
+				f = r.at(f, "edition")
+			}
+			r.add(f)
 		}
 	} else {
 		for i := len(sv.Editions) - 1; i >= 0; i-- {
@@ -506,6 +526,25 @@ func (r *run) choose() bool {
 		r.rep.Items = append(r.rep.Items, Item{ID: d.ID, Name: d.Name, Required: !d.Fetched && !d.IfAny && d.Applies(answers)})
 	}
 	return true
+}
+
+// inForceInstead says which edition was in force on a day, and what to do,
+// for an edition named that was not.
+func inForceInstead(sv *contract.IndexService, day string) map[string]string {
+	for i := len(sv.Editions) - 1; i >= 0; i-- {
+		if e := sv.Editions[i].Edition; inForceOn(sv.Editions[i].InForce, day) {
+			return map[string]string{
+				"ru": "В этот день действовала редакция " + e + ": уберите edition из манифеста, чтобы проверить по ней, или исправьте дату подачи (filed).",
+				"kk": "Ол күні " + e + " редакциясы қолданыста болды: сол бойынша тексеру үшін манифесттен edition өрісін алып тастаңыз немесе берілген күнді (filed) түзетіңіз.",
+				"en": "The " + e + " edition was: remove edition from the manifest to check against it, or correct the filing date (filed).",
+			}
+		}
+	}
+	return map[string]string{
+		"ru": "Ни одна редакция из источников в этот день не действовала: исправьте дату подачи (filed).",
+		"kk": "Ол күні дереккөздердегі редакциялардың ешқайсысы қолданыста болмаған: берілген күнді (filed) түзетіңіз.",
+		"en": "No edition in the sources was in force that day: correct the filing date (filed).",
+	}
 }
 
 func same(s string) map[string]string { return map[string]string{"ru": s, "kk": s, "en": s} }

@@ -160,7 +160,7 @@ func exampleManifests(t testing.TB) [][]byte {
 
 // FuzzManifest checks a package whose manifest is the fuzzer's bytes (as
 // manifest.json when asJSON, else manifest.yaml). Whatever they hold, the
-// check must not panic or hang, must give one of the three verdicts, agree
+// check must not panic or hang, must give one of the four verdicts, agree
 // with its findings (pass exactly when no finding is an error; cannot-check
 // only with an error), explain every finding in ru, kk and en, and make a
 // report that encodes as JSON.
@@ -199,6 +199,10 @@ func FuzzManifest(f *testing.F) {
 		case checker.Fail:
 			if errs == 0 {
 				t.Fatalf("fail without errors:\n%s", dump(rep))
+			}
+		case checker.Incomplete:
+			if errs > 0 || len(rep.NotChecked()) == 0 {
+				t.Fatalf("incomplete with %d errors and %d unchecked:\n%s", errs, len(rep.NotChecked()), dump(rep))
 			}
 		case checker.CannotCheck:
 			if errs == 0 {

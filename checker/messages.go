@@ -59,7 +59,9 @@ var catalogue = map[string]entry{
 	"edition/not-in-sources":   {Error, msg{"Проверить нельзя: перечня документов для «{kind}» редакции {edition} нет в источниках ({why})", "Тексеру мүмкін емес: {edition} басылымындағы «{kind}» үшін құжаттар тізбесі дереккөздерде жоқ ({why})", "Cannot check: the document list for \"{kind}\" in the {edition} edition is not in the sources ({why})"}},
 	"edition/chosen":           {Info, msg{"Проверено по правилам редакции {edition}: {why}", "{edition} басылымының қағидалары бойынша тексерілді: {why}", "Checked against the {edition} edition: {why}"}},
 	"edition/uncertain":        {Warning, msg{"Дата {date} близка к границе действия редакции, точная дата которой в источниках не указана; проверьте редакцию", "{date} күні басылымның қолданылу шегіне жақын, ал оның нақты күні дереккөздерде көрсетілмеген; басылымды тексеріңіз", "{date} is close to the start or end of the edition, whose exact date the sources do not give; make sure it is the right edition"}},
-	"edition/not-in-force":     {Warning, msg{"Редакция {edition}, судя по источникам, на {date} не действовала", "Дереккөздер бойынша {edition} басылымы {date} күні қолданыста болмаған", "By the sources, the {edition} edition was not in force on {date}"}},
+	"edition/not-in-force":     {Error, msg{"Редакция {edition} по источникам не действовала на дату подачи {date}. {current}", "Дереккөздер бойынша {edition} редакциясы {date} берілген күні қолданыста болмаған. {current}", "By the sources, the {edition} edition was not in force on the filing date {date}. {current}"}},
+	"edition/historical":       {Warning, msg{"Проверка задним числом (--as-of): редакция {edition} на дату подачи {date} не действовала; пакет проверен по ней, как вы просили, но готовым к подаче по ней он быть не может", "Өткен күнге тексеру (--as-of): {edition} редакциясы {date} берілген күні қолданыста болмаған; топтама сіз сұрағандай сол бойынша тексерілді, бірақ ол бойынша беруге дайын бола алмайды", "Historical check (--as-of): the {edition} edition was not in force on the filing date {date}; the package was checked against it as you asked, but it cannot be ready to submit under it"}},
+	"service/other-page":       {Error, msg{"Этот пакет — для услуги «{got}», а на этой странице проверяются пакеты услуги «{want}». Откройте страницу проверки услуги «{got}».", "Бұл топтама «{got}» қызметіне арналған, ал бұл бетте «{want}» қызметінің топтамалары тексеріледі. «{got}» қызметін тексеру бетін ашыңыз.", "This package is for \"{got}\", but this page checks packages for \"{want}\". Open the check page of \"{got}\"."}},
 	"checklist/partial":        {Warning, msg{"Перечень документов этой редакции в источниках неполный ({why}); проверены только указанные пункты", "Бұл басылымның құжаттар тізбесі дереккөздерде толық емес ({why}); тек көрсетілген тармақтар тексерілді", "This edition's document list is incomplete in the sources ({why}); only the listed items were checked"}},
 
 	// Answers.
@@ -115,6 +117,17 @@ var catalogue = map[string]entry{
 	"renewal/in-time":       {Info, msg{"Срок подачи на переоформление соблюдён: {days} из {window} календарных дней", "Қайта ресімдеуге өтініш беру мерзімі сақталған: {window} күнтізбелік күннің {days} күні", "Renewal filed in time: {days} of {window} calendar days"}},
 }
 
+// unchecked are the findings that say something could not be checked: with
+// no error they make the verdict incomplete ("no errors found, but not
+// everything could be checked"), never pass.
+var unchecked = map[string]bool{
+	"checklist/partial":  true, // the list is only in part in the sources
+	"edition/uncertain":  true, // the edition's exact start or end is not in the sources
+	"edition/historical": true, // checked against an edition not in force, as asked
+	"fee/amount-unknown": true, // the act gives no amount to check
+	"fee/no-mci":         true, // no MCI for the payment's year
+}
+
 // argument is a named value for a message's {name}: the same in every
 // language, or one per language.
 type argument struct {
@@ -168,7 +181,7 @@ func newFinding(code string, args ...argument) Finding {
 			return "", false
 		})
 	}
-	return Finding{Code: code, Severity: e.sev, Message: out}
+	return Finding{Code: code, Severity: e.sev, Message: out, Unchecked: unchecked[code]}
 }
 
 // fill replaces each {name} of a template with its value in one pass, left

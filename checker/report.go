@@ -32,11 +32,17 @@ type Verdict string
 
 // The verdicts.
 const (
-	// Pass: no errors; the package is ready to submit as far as the rules
-	// in the sources go.
+	// Pass: ready to submit — checked against the edition in force on the
+	// filing date, whose document list is complete in the sources, every
+	// check ran, and none found an error.
 	Pass Verdict = "pass"
 	// Fail: at least one error.
 	Fail Verdict = "fail"
+	// Incomplete: no error was found, but something could not be checked
+	// (a list only in part in the sources, a signature algorithm that
+	// cannot be confirmed, a value unknown for the date…): the findings
+	// marked unchecked say what. Never shown as ready.
+	Incomplete Verdict = "incomplete"
 	// CannotCheck: the package could not be checked — unreadable, an
 	// unknown service, or rules that are not in the sources.
 	CannotCheck Verdict = "cannot-check"
@@ -77,7 +83,10 @@ type Finding struct {
 	File     string            `json:"file,omitempty"`   // file in the package
 	Message  map[string]string `json:"message"`          // ru, kk, en
 	Rules    []Rule            `json:"rules,omitempty"`
-	order    int               // the item's place in the checklist
+	// Unchecked marks a finding that says something could not be checked:
+	// with no error, it makes the verdict incomplete, never pass.
+	Unchecked bool `json:"unchecked,omitempty"`
+	order     int  // the item's place in the checklist
 }
 
 // citing gives a finding the rules it rests on.
@@ -103,6 +112,21 @@ type Report struct {
 	// Filed is the filing date the check went by: the manifest's, or the
 	// day of the check when the manifest gives none.
 	Filed string `json:"filed,omitempty"`
+	// CannotSee is what no check of a package can see (the content of
+	// scans, premises, specialists…), per language: every report ends
+	// with it, so that "ready" is never read as more than it is.
+	CannotSee []map[string]string `json:"cannot_see"`
+}
+
+// NotChecked returns the findings that say what could not be checked.
+func (r *Report) NotChecked() []Finding {
+	var out []Finding
+	for _, f := range r.Findings {
+		if f.Unchecked {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // Item is a checklist item as named in the report.
@@ -156,11 +180,17 @@ func sortFindings(fs []Finding) {
 	})
 }
 
+// verdictOf is fail with any error, else incomplete when something could
+// not be checked, else pass.
 func verdictOf(fs []Finding) Verdict {
+	v := Pass
 	for _, f := range fs {
 		if f.Severity == Error {
 			return Fail
 		}
+		if f.Unchecked {
+			v = Incomplete
+		}
 	}
-	return Pass
+	return v
 }

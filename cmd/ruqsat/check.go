@@ -22,7 +22,7 @@ import (
 func init() {
 	register(&command{
 		name:  "check",
-		usage: "ruqsat check [--lang ru|kk|en] [--format text|json] [--as-of 2006-01-02] [--edition YEAR] PATH... | ruqsat check --list",
+		usage: "ruqsat check [--lang ru|kk|en] [--format text|json] [--as-of 2006-01-02] [--edition YEAR] PATH... | ruqsat check --list\n  exit status: 0 ready, 1 errors, 2 cannot check, 3 no errors but not everything could be checked",
 		short: "check document packages (folders or .zip files) against their checklists",
 		run:   runCheck,
 	})
@@ -33,6 +33,9 @@ var cliText = map[string]map[string]string{
 	"pass":         {"ru": "ГОТОВ К ПОДАЧЕ", "kk": "БЕРУГЕ ДАЙЫН", "en": "READY TO SUBMIT"},
 	"fail":         {"ru": "ЕСТЬ ОШИБКИ", "kk": "ҚАТЕЛЕР БАР", "en": "ERRORS FOUND"},
 	"cannot-check": {"ru": "ПРОВЕРИТЬ НЕЛЬЗЯ", "kk": "ТЕКСЕРУ МҮМКІН ЕМЕС", "en": "CANNOT CHECK"},
+	"incomplete":   {"ru": "ОШИБОК НЕ НАЙДЕНО, НО ПРОВЕРЕНО НЕ ВСЁ", "kk": "ҚАТЕ ТАБЫЛМАДЫ, БІРАҚ БӘРІ ТЕКСЕРІЛМЕДІ", "en": "NO ERRORS FOUND, BUT NOT EVERYTHING COULD BE CHECKED"},
+	"not-checked":  {"ru": "Не проверено", "kk": "Тексерілмеді", "en": "Not checked"},
+	"cannot-see":   {"ru": "Чего эта проверка не видит", "kk": "Бұл тексеру нені көрмейді", "en": "What this check cannot see"},
 	"error":        {"ru": "ошибка", "kk": "қате", "en": "error"},
 	"warning":      {"ru": "внимание", "kk": "назар аударыңыз", "en": "warning"},
 	"info":         {"ru": "сведения", "kk": "мәлімет", "en": "note"},
@@ -48,7 +51,7 @@ var cliText = map[string]map[string]string{
 		"kk": "ruqsat check: назар аударыңыз: schemas/checklists ішіндегі тізбелер rules/ бұрынғы нұсқасы бойынша жасалған — қазіргі қағидалармен тексеру үшін «ruqsat gen» (немесе «ruqsat build») орындаңыз.",
 		"en": "ruqsat check: warning: the checklists in schemas/checklists were made from an older version of rules/; run 'ruqsat gen' (or 'ruqsat build') to check against the current rules.",
 	},
-	"summary": {"ru": "Пакетов: %d, готовы: %d, с ошибками: %d, не проверены: %d", "kk": "Топтамалар: %d, дайын: %d, қатесі бар: %d, тексерілмеген: %d", "en": "%d package(s): %d ready, %d with errors, %d not checked"},
+	"summary": {"ru": "Пакетов: %d, готовы: %d, с ошибками: %d, проверены не полностью: %d, не проверены: %d", "kk": "Топтамалар: %d, дайын: %d, қатесі бар: %d, толық тексерілмеген: %d, тексерілмеген: %d", "en": "%d package(s): %d ready, %d with errors, %d not fully checked, %d not checked"},
 }
 
 func runCheck(ctx context.Context, e *env, args []string) int {
@@ -99,11 +102,14 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 			}
 		}
 	}
-	opt := checker.Options{Today: *asOf, Edition: *edition}
+	// --as-of before today makes the check explicitly historical: an
+	// edition named that was not in force on the filing date is then
+	// checked as asked (a warning, never ready) instead of being an error.
+	opt := checker.Options{Today: *asOf, Edition: *edition, Historical: *asOf != "" && *asOf < astanaToday()}
 	reports := checkAll(ck, fs.Args(), opt)
 	out := bufio.NewWriter(e.stdout)
 	code := 0
-	var ready, failed, cannot int
+	var ready, failed, partly, cannot int
 	for i := range fs.Args() {
 		rep := reports.next(i)
 		switch rep.Verdict {
@@ -111,10 +117,13 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 			ready++
 		case checker.Fail:
 			failed++
-			code = max(code, 1)
+			code = worse(code, exitFail)
+		case checker.Incomplete:
+			partly++
+			code = worse(code, exitIncomplete)
 		default:
 			cannot++
-			code = 2
+			code = worse(code, exitCannot)
 		}
 		if *format == "json" {
 			b, _ := json.Marshal(rep)
@@ -125,7 +134,7 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 		printReport(out, rep, *lang, e.stdoutTTY)
 	}
 	if *format == "text" && fs.NArg() > 1 {
-		fmt.Fprintf(out, cliText["summary"][*lang]+"\n", fs.NArg(), ready, failed, cannot)
+		fmt.Fprintf(out, cliText["summary"][*lang]+"\n", fs.NArg(), ready, failed, partly, cannot)
 	}
 	// A report that could not be written (a full disk, a closed pipe) is
 	// not a verdict: bufio keeps the first write error for Flush.
@@ -134,6 +143,31 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 		return 2
 	}
 	return code
+}
+
+// The exit statuses of check, one per verdict. Incomplete ("no errors
+// found, but not everything could be checked") has its own status, 3, so
+// that a script never takes it for ready (0); with several packages the
+// worst verdict wins: cannot check, then errors, then incomplete.
+const (
+	exitReady      = 0
+	exitFail       = 1
+	exitCannot     = 2
+	exitIncomplete = 3
+)
+
+// worse returns the exit status of the worse of two verdicts' statuses.
+func worse(a, b int) int {
+	rank := map[int]int{exitReady: 0, exitIncomplete: 1, exitFail: 2, exitCannot: 3}
+	if rank[b] > rank[a] {
+		return b
+	}
+	return a
+}
+
+// astanaToday is today's date in Astana, as the checker takes it.
+func astanaToday() string {
+	return time.Now().In(time.FixedZone("Asia/Almaty", 5*3600)).Format("2006-01-02")
 }
 
 // newChecker opens the checklists check uses. Inside a repository (root
@@ -211,6 +245,7 @@ const (
 	red    = "\x1b[31m"
 	yellow = "\x1b[33m"
 	green  = "\x1b[32m"
+	cyan   = "\x1b[36m"
 	dim    = "\x1b[2m"
 	bold   = "\x1b[1m"
 	reset  = "\x1b[0m"
@@ -225,7 +260,7 @@ func printReport(w io.Writer, rep *checker.Report, lang string, color bool) {
 		}
 		return c + s + reset
 	}
-	verdictColor := map[checker.Verdict]string{checker.Pass: green, checker.Fail: red, checker.CannotCheck: yellow}[rep.Verdict]
+	verdictColor := map[checker.Verdict]string{checker.Pass: green, checker.Fail: red, checker.Incomplete: cyan, checker.CannotCheck: yellow}[rep.Verdict]
 	title := rep.Package
 	if rep.Service != "" {
 		title += " — " + rep.Service
@@ -268,6 +303,20 @@ func printReport(w io.Writer, rep *checker.Report, lang string, color bool) {
 		fmt.Fprintf(w, "    %s %s: %s%s %s\n", mark, cliText[string(f.Severity)][lang], f.Message[lang], where, paint(dim, "["+f.Code+"]"))
 		for _, r := range f.Rules {
 			fmt.Fprintf(w, "      %s: %s, %s %s\n", cliText["rule"][lang], r.ActName[lang], r.AtLabel[lang], paint(dim, r.URL[lang]))
+		}
+	}
+	// What could not be checked, again in one place: the reason the
+	// verdict is not "ready" although no error was found.
+	if nc := rep.NotChecked(); len(nc) > 0 {
+		fmt.Fprintf(w, "  %s\n", paint(bold+cyan, cliText["not-checked"][lang]))
+		for _, f := range nc {
+			fmt.Fprintf(w, "    ? %s\n", f.Message[lang])
+		}
+	}
+	if len(rep.CannotSee) > 0 {
+		fmt.Fprintf(w, "  %s\n", paint(bold, cliText["cannot-see"][lang]))
+		for _, m := range rep.CannotSee {
+			fmt.Fprintf(w, "    – %s\n", m[lang])
 		}
 	}
 	fmt.Fprintln(w)

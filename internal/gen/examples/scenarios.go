@@ -192,8 +192,8 @@ func loadScenario(n *yaml.Node) (scenario, error) {
 	switch {
 	case sc.Name == "":
 		return sc, errAt(n.Line, "a scenario without a name")
-	case !strings.HasPrefix(sc.Name, "pass") && !strings.HasPrefix(sc.Name, "fail-") && !strings.HasPrefix(sc.Name, "cannot-"):
-		return sc, errAt(n.Line, "scenario %s: a name starts with pass, fail- or cannot-, the verdict", sc.Name)
+	case !strings.HasPrefix(sc.Name, "pass") && !strings.HasPrefix(sc.Name, "fail-") && !strings.HasPrefix(sc.Name, "cannot-") && !strings.HasPrefix(sc.Name, "incomplete-"):
+		return sc, errAt(n.Line, "scenario %s: a name starts with pass, fail-, incomplete- or cannot-, the verdict", sc.Name)
 	case sc.Comment == "":
 		return sc, errAt(n.Line, "scenario %s: no comment", sc.Name)
 	case len(sc.Expect) == 0 && sc.Name != "pass":
