@@ -35,6 +35,10 @@ type Options struct {
 	// precompressed (brotli takes about a second per megabyte, and the
 	// server sends files as they are).
 	Preview bool
+	// BaseURL is the address the site will be published at
+	// ("https://example.org/"); "" takes config.toml's baseURL, and none
+	// there builds a relative site (see BaseURL).
+	BaseURL string
 }
 
 // LintError is returned when the rule data has problems; nothing was built.
@@ -56,6 +60,9 @@ type Step struct {
 type Result struct {
 	Pages int
 	Steps []Step
+	// BaseURL is the address the site was built for, "" for a relative
+	// site (no sitemap, relative feed links and schema ids).
+	BaseURL string
 }
 
 // Run builds the site.
@@ -67,6 +74,11 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		o.Today = site.Today()
 	}
 	res := &Result{}
+	base, err := BaseURL(o.Root, o.BaseURL)
+	if err != nil {
+		return res, err
+	}
+	o.BaseURL, res.BaseURL = base, base
 	step := func(name string, f func() error) error {
 		t := time.Now()
 		err := f()
@@ -127,6 +139,9 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	}
 	defer os.RemoveAll(tmp)
 	if err := step("hugo", func() error { return runHugo(ctx, o, tmp) }); err != nil {
+		return res, err
+	}
+	if err := publishSchemaIDs(tmp, o.BaseURL); err != nil {
 		return res, err
 	}
 	if !o.SkipSearch {
@@ -195,12 +210,23 @@ func HugoCommand(ctx context.Context, root string, args ...string) (*exec.Cmd, e
 	return exec.CommandContext(ctx, abs, args...), nil
 }
 
+// publishedDisabledKinds is config.toml's disableKinds without "sitemap".
+var publishedDisabledKinds = []string{"taxonomy", "term", "rss"}
+
 func runHugo(ctx context.Context, o Options, dest string) error {
 	abs, err := filepath.Abs(dest)
 	if err != nil {
 		return err
 	}
-	cmd, err := HugoCommand(ctx, o.Root, "build", "--quiet", "--destination", abs, "--cleanDestinationDir", "--panicOnWarning", "--printI18nWarnings")
+	args := []string{"build", "--quiet", "--destination", abs, "--cleanDestinationDir", "--panicOnWarning", "--printI18nWarnings"}
+	if o.BaseURL != "" {
+		// The sitemap's addresses must be absolute: it exists only for a
+		// site that knows its address (config.toml disables it).
+		args = append(args, "--baseURL", o.BaseURL, "--disableKinds", strings.Join(publishedDisabledKinds, ","))
+	} else {
+		args = append(args, "--baseURL", "/")
+	}
+	cmd, err := HugoCommand(ctx, o.Root, args...)
 	if err != nil {
 		return err
 	}
