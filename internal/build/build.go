@@ -267,5 +267,5 @@ func runPagefind(ctx context.Context, o Options, dest string) error {
 	if err != nil {
 		return fmt.Errorf("pagefind: %v\n%s", err, out)
 	}
-	return nil
+	return writeSearchWords(abs, filepath.Join(abs, "pagefind"), []string{"ru", "kk", "en"})
 }

@@ -346,9 +346,13 @@ type GlossTerm struct {
 	ID    string `yaml:"id"`
 	Texts `yaml:",inline"`
 	Abbr  map[Lang]string `yaml:"abbr,omitempty"`
-	Note  *Texts          `yaml:"note,omitempty"`
-	Cite  Cites           `yaml:"cite,omitempty"`
-	Pos   Pos             `yaml:"-"`
+	// Search are other ways readers type the term (short forms, everyday
+	// words, misspellings), per language: the site search expands a query
+	// holding one into the term's names. Never shown as the term.
+	Search map[Lang][]string `yaml:"search,omitempty"`
+	Note   *Texts            `yaml:"note,omitempty"`
+	Cite   Cites             `yaml:"cite,omitempty"`
+	Pos    Pos               `yaml:"-"`
 }
 
 // Changes is the log of edits to the rule data, newest first.

@@ -259,7 +259,9 @@ type GlossCell struct {
 	Text     string `json:"text"`
 	Official bool   `json:"official,omitempty"`
 	Abbr     string `json:"abbr,omitempty"`
-	Cite     []Cite `json:"cite,omitempty"`
+	// Search are the term's other forms for the site search (search.html).
+	Search []string `json:"search,omitempty"`
+	Cite   []Cite   `json:"cite,omitempty"`
 }
 
 // Tables is the reference tables page.
@@ -588,7 +590,7 @@ func (c loc) glossary() Glossary {
 	for _, t := range c.g.Set.Glossary.Terms {
 		gt := GlossTerm{ID: t.ID, Note: c.textP(t.Note)}
 		for _, l := range rules.Langs {
-			cell := GlossCell{Lang: string(l), Abbr: t.Abbr[l]}
+			cell := GlossCell{Lang: string(l), Abbr: t.Abbr[l], Search: t.Search[l]}
 			if lt := t.Get(l); lt != nil {
 				cell.Text, cell.Official = lt.Text, lt.Official
 			}
