@@ -148,6 +148,9 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		if err := step("search", func() error { return runPagefind(ctx, o, tmp) }); err != nil {
 			return res, err
 		}
+		if err := precompressSearch(ctx, tmp); err != nil {
+			return res, err
+		}
 	}
 	out := filepath.Join(o.Root, o.Out)
 	if filepath.IsAbs(o.Out) {
