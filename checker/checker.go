@@ -192,6 +192,9 @@ type run struct {
 	cl       *checklist
 	filed    string
 	findings []Finding
+	// signedDocs are the documents of detached signatures, found beside
+	// them rather than named in the manifest.
+	signedDocs map[string]bool
 }
 
 func (r *run) add(f Finding) { r.findings = append(r.findings, f) }

@@ -86,7 +86,7 @@ func (r *run) documents(answers map[string]any) {
 	}
 	var unused []string
 	for p := range r.pkg.Files {
-		if !used[p] {
+		if !used[p] && !r.signedDocs[p] { // a detached signature's document is used by it
 			unused = append(unused, p)
 		}
 	}
@@ -165,6 +165,10 @@ func (r *run) fileContent(d *contract.Document, f *pkgread.File, p []string) {
 		r.add(r.file(newFinding("document/extension", arg("file", name), argL("got", typeNames[string(t)]), arg("ext", ext)), name, p))
 	}
 	if !contains(accept, string(t)) {
+		if contains(accept, string(filetype.CMS)) && smimeFile(f) {
+			r.add(r.file(newFinding("signature/smime", arg("file", name)).citing(d.Cite), name, p))
+			return
+		}
 		r.add(r.file(newFinding("document/file-type", arg("file", name), argL("got", typeNames[string(t)]), argL("want", typeList(accept))).citing(d.Cite), name, p))
 		return
 	}
@@ -197,7 +201,9 @@ func (r *run) fileContent(d *contract.Document, f *pkgread.File, p []string) {
 		}
 		if err != nil {
 			r.add(r.file(newFinding("document/cms-broken", arg("file", name), arg("why", err.Error())), name, p))
+			return
 		}
+		r.signed(d, f, b, p)
 	}
 }
 

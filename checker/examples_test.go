@@ -143,6 +143,8 @@ var coveredFindings = []string{
 	"manifest/format", "manifest/pattern", "manifest/syntax", "manifest/type",
 	"package/unused-file",
 	"renewal/late", "renewal/no-change",
+	"signature/content-changed", "signature/expired", "signature/no-document", "signature/other-signer",
+	"signature/personal-key", "signature/smime", "signature/verified",
 	"subspecies/missing", "subspecies/unknown",
 }
 

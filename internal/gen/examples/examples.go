@@ -26,6 +26,8 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"ruqsat/checker/contract"
+	"ruqsat/checker/signature"
+	"ruqsat/checker/signature/sigtest"
 	"ruqsat/internal/syncdir"
 	"ruqsat/kzid"
 )
@@ -34,7 +36,7 @@ import (
 const Dir = "examples"
 
 //go:embed testdata/signed.p7s
-var signedCMS []byte // a real CMS SignedData (see testdata/README.md)
+var signedCMS []byte // a real CMS SignedData (see testdata/README.md); in a package, the placeholder pkg signs for the applicant
 
 //go:embed testdata/malformed.p7s
 var malformedCMS []byte // the same in BER, refused as not DER
@@ -501,9 +503,44 @@ func (g *gen) mciOn(day string) int {
 func pkg(name string, man manifest, files map[string][]byte, comment string, expect []string) Package {
 	all := map[string][]byte{"manifest.yaml": man.yaml(comment, expect)}
 	for k, v := range files {
+		if bytes.Equal(v, signedCMS) {
+			// The placeholder of a signed document: signed now, when the
+			// applicant and the filing date are final, by the applicant.
+			v = signedFor(man, man.signer(), k, false)
+		}
 		all[k] = v
 	}
 	return Package{Name: name, Files: all}
+}
+
+// signer is who signs for the manifest's applicant, as the NCA's
+// certificate names them: a legal entity's first head with the entity's
+// key (its BIN), else the individual.
+func (m manifest) signer() signature.Subject {
+	if b := m.Applicant["bin"]; b != "" {
+		return signature.Subject{IIN: iin(7), BIN: b, Name: "ӘЛИЕВ НҰРЛАН", Organisation: m.Applicant["name"], FirstHead: true}
+	}
+	return signature.Subject{IIN: m.Applicant["iin"], Name: "ӘЛИЕВ НҰРЛАН"}
+}
+
+// signedContent is what an example signature signs.
+func signedContent(path string) []byte {
+	return []byte("Ruqsat example document, signed: " + path + "\n")
+}
+
+// signedFor signs an example document for who on the manifest's filing
+// day (made with the repository's throwaway test key, see sigtest).
+func signedFor(m manifest, who signature.Subject, path string, detached bool) []byte {
+	day := m.Filed
+	if !isDay(day) {
+		day = "2026-11-02"
+	}
+	return sigtest.Signed(signedContent(path), who, day, detached)
+}
+
+func isDay(s string) bool {
+	_, err := time.Parse("2006-01-02", s)
+	return err == nil
 }
 
 func clone(m manifest, files map[string][]byte) (manifest, map[string][]byte) {

@@ -1,6 +1,7 @@
 package examples
 
 import (
+	"bytes"
 	_ "embed"
 	"fmt"
 	"math"
@@ -8,10 +9,12 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 
 	"ruqsat/checker/contract"
+	"ruqsat/checker/signature/sigtest"
 )
 
 // scenariosFile is the scenarios' file, as errors name it.
@@ -458,8 +461,13 @@ func (st *pkgState) do(s step) error {
 			body = malformedCMS
 		case "missing":
 			body = nil
+		case "other-signer", "personal-key", "expired-key", "changed-content", "detached", "detached-missing", "smime":
+			if !d.Signed || !slices.Contains(d.Accept, "cms") {
+				return skip("%s is not a signature file", d.ID)
+			}
+			body = st.signature(v.Content, p)
 		default:
-			return errAt(s.line, "file: no content %q (text, empty, truncated, encrypted-pdf, truncated-png, malformed-signature, missing)", v.Content)
+			return errAt(s.line, "file: no content %q (text, empty, truncated, encrypted-pdf, truncated-png, malformed-signature, missing, other-signer, personal-key, expired-key, changed-content, detached, detached-missing, smime)", v.Content)
 		}
 		if v.Ext == "jpg" && !slices.Contains(d.Accept, "jpeg") {
 			return skip("%s does not accept JPEG", d.ID)
@@ -765,4 +773,38 @@ func daysBetween(a, b string) int {
 		}
 	}
 	return 0
+}
+
+// signature makes a signature file gone wrong (or detached) for the
+// document at p, as an applicant might attach it.
+func (st *pkgState) signature(kind, p string) []byte {
+	m := st.man
+	who := m.signer()
+	switch kind {
+	case "other-signer": // another company's, or another person's, key
+		if who.BIN != "" {
+			who.BIN, who.Organisation = bin(5), "ТОО «Басқа»"
+		} else {
+			who.IIN = iin(5)
+		}
+	case "personal-key": // the director's own key for a company
+		who.BIN, who.Organisation, who.FirstHead = "", "", false
+	case "expired-key": // a one-year key that ended a month before filing
+		t, _ := time.Parse("2006-01-02", m.Filed)
+		return sigtest.SignedWith(signedContent(p), who, t.AddDate(-1, -1, 0), t.AddDate(0, -1, 0), t.Add(10*time.Hour), false)
+	case "changed-content": // the document inside edited after signing
+		b := signedFor(m, who, p, false)
+		c := signedContent(p)
+		return bytes.Replace(b, c, append(bytes.Clone(c[:len(c)-2]), '!', '\n'), 1)
+	case "detached", "detached-missing": // the document beside it, or not
+		base := strings.TrimSuffix(p, ".p7s")
+		if kind == "detached" {
+			st.files[base] = signedContent(p)
+		}
+		return signedFor(m, who, p, true)
+	case "smime":
+		return []byte("MIME-Version: 1.0\nContent-Disposition: attachment; filename=\"smime.p7m\"\nContent-Type: application/pkcs7-mime; smime-type=signed-data; name=\"smime.p7m\"\nContent-Transfer-Encoding: base64\n\n" +
+			"MIAGCSqGSIb3DQEHAqCAMIACAQExDzANBglghkgBZQMEAgEFADCABgkqhkiG9w0BBwGg\n")
+	}
+	return signedFor(m, who, p, false)
 }

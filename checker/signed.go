@@ -1,0 +1,198 @@
+package checker
+
+import (
+	"errors"
+	"path"
+	"strings"
+	"time"
+
+	"ruqsat/checker/contract"
+	"ruqsat/checker/pkgread"
+	"ruqsat/checker/signature"
+)
+
+// smimeFile reports whether a file given where a signature may be is the
+// S/MIME text `openssl cms -sign` writes without -outform DER: a common
+// mistake with its own help. (An unsigned PDF given instead is the
+// document/not-signed warning.)
+func smimeFile(f *pkgread.File) bool {
+	_, err := signature.DER(f.Head)
+	return errors.Is(err, signature.ErrSMIME)
+}
+
+// signatureExts are the names a signature file adds to its document's
+// (application.pdf.p7s signs application.pdf).
+var signatureExts = []string{".p7s", ".p7m", ".cms", ".sig", ".sgn"}
+
+// signed verifies a CMS file's signatures: against its own content, or,
+// for a detached signature, the document it is named after (X.p7s beside
+// X) or the one other file given for the same item; then who signed,
+// against the manifest's applicant, and the certificate's dates.
+func (r *run) signed(d *contract.Document, f *pkgread.File, b []byte, p []string) {
+	sd, err := signature.Parse(b)
+	if err != nil {
+		return // CheckCMS has reported the structure
+	}
+	name := f.Path
+	var content []byte
+	want := ""
+	if sd.Detached {
+		doc, candidate := r.detachedDocument(f.Path, p)
+		want = candidate
+		if doc != nil {
+			if c, err := readAll(doc, maxSignedDocument); err == nil {
+				content = c
+			}
+			if r.signedDocs == nil {
+				r.signedDocs = map[string]bool{}
+			}
+			r.signedDocs[doc.Path] = true
+		}
+	}
+	for _, s := range sd.Verify(content) {
+		switch s.Status {
+		case signature.NoContent:
+			r.add(r.file(newFinding("signature/no-document", arg("file", name), arg("want", want)).citing(d.Cite), name, p))
+		case signature.ContentChanged:
+			r.add(r.file(newFinding("signature/content-changed", arg("file", name)).citing(d.Cite), name, p))
+		case signature.Invalid:
+			r.add(r.file(newFinding("signature/invalid", arg("file", name)).citing(d.Cite), name, p))
+		case signature.Unverified:
+			r.add(r.file(newFinding("signature/not-verified", arg("file", name), arg("alg", s.Algorithm), arg("why", s.Why)), name, p))
+		case signature.NoCertificate:
+			r.add(r.file(newFinding("signature/no-certificate", arg("file", name)), name, p))
+		case signature.Valid:
+			if r.signer(d, s, name, p) {
+				r.add(r.file(newFinding("signature/verified", arg("file", name), argL("who", whoText(s.Who)), arg("alg", s.Algorithm)), name, p))
+			}
+		}
+	}
+}
+
+// maxSignedDocument bounds the document a detached signature is checked
+// against (the package's own limits are larger than any real one).
+const maxSignedDocument = 64 << 20
+
+// detachedDocument finds the document a detached signature signs, and
+// the name it should have.
+func (r *run) detachedDocument(sig string, p []string) (*pkgread.File, string) {
+	want := sig
+	for _, ext := range signatureExts {
+		if base, ok := strings.CutSuffix(sig, ext); ok && base != "" {
+			want = base
+			if f := r.pkg.Files[base]; f != nil {
+				return f, want
+			}
+		}
+	}
+	if want == sig {
+		want = strings.TrimSuffix(sig, path.Ext(sig)) + ".pdf"
+	}
+	docs, _ := r.man["documents"].(map[string]any)
+	var others []*pkgread.File
+	for _, n := range files(docs[p[1]]) {
+		if c, ok := cleanPath(n); ok && c != sig {
+			if f := r.pkg.Files[c]; f != nil {
+				others = append(others, f)
+			}
+		}
+	}
+	if len(others) == 1 {
+		return others[0], want
+	}
+	return nil, want
+}
+
+// signer compares who signed with the applicant and checks the
+// certificate's dates; it reports whether all is well.
+func (r *run) signer(d *contract.Document, s signature.Signer, name string, p []string) bool {
+	ok := true
+	who := argL("who", whoText(s.Who))
+	if s.Who.IIN == "" && s.Who.BIN == "" {
+		r.add(r.file(newFinding("signature/not-nca", arg("file", name)).citing(d.Cite), name, p))
+		return false
+	}
+	a, _ := r.man["applicant"].(map[string]any)
+	bin, iin := str(a["bin"]), str(a["iin"])
+	answers, _ := r.man["answers"].(map[string]any)
+	by := ""
+	for _, o := range r.cl.meta.Answered(answers) {
+		if o.IDNumber != "" {
+			by = o.IDNumber
+		}
+	}
+	if by == "" && bin != "" {
+		by = contract.IDNumberBIN
+	}
+	switch {
+	case by == contract.IDNumberBIN && bin != "":
+		switch {
+		case s.Who.BIN == "":
+			r.add(r.file(newFinding("signature/personal-key", arg("file", name), who, arg("bin", bin)).citing(d.Cite), name, p))
+			ok = false
+		case s.Who.BIN != bin:
+			r.add(r.file(newFinding("signature/other-signer", arg("file", name), who, argL("want", idText("bin", bin))).citing(d.Cite), name, p))
+			ok = false
+		case s.Who.Has(signature.Employee) && !s.Who.Has(signature.FirstHead) && !s.Who.Has(signature.SigningRight):
+			r.add(r.file(newFinding("signature/no-right", arg("file", name), who).citing(d.Cite), name, p))
+			ok = false
+		}
+	case iin != "" && s.Who.IIN != iin:
+		r.add(r.file(newFinding("signature/other-signer", arg("file", name), who, argL("want", idText("iin", iin))).citing(d.Cite), name, p))
+		ok = false
+	}
+	c := s.Cert
+	valid := func(t time.Time) bool { return !t.Before(c.NotBefore) && !t.After(c.NotAfter) }
+	dates := []struct {
+		when map[string]string
+		t    time.Time
+	}{{map[string]string{"ru": "в момент подписания", "kk": "қол қойылған кезде", "en": "time of signing"}, s.SigningTime}}
+	if f, err := time.Parse("2006-01-02", r.filed); err == nil {
+		// The filing day as a whole, in Astana: valid at some time of it.
+		dates = append(dates, struct {
+			when map[string]string
+			t    time.Time
+		}{map[string]string{"ru": "на дату подачи", "kk": "берілген күні", "en": "filing date"}, f.Add(-5 * time.Hour)})
+	}
+	for i, dt := range dates {
+		if dt.t.IsZero() {
+			continue
+		}
+		inDay := valid(dt.t)
+		if i == 1 { // any moment of the filing day
+			inDay = !dt.t.Add(24*time.Hour).Before(c.NotBefore) && !dt.t.After(c.NotAfter)
+		}
+		if !inDay {
+			r.add(r.file(newFinding("signature/expired", arg("file", name), who, argL("when", dt.when), arg("date", dt.t.Add(5*time.Hour).Format("2006-01-02")),
+				arg("from", c.NotBefore.Format("2006-01-02")), arg("to", c.NotAfter.Format("2006-01-02"))).citing(d.Cite), name, p))
+			return false
+		}
+	}
+	return ok
+}
+
+// whoText names a signer: the name, then the IIN and the BIN.
+func whoText(w signature.Who) map[string]string {
+	out := map[string]string{}
+	for _, l := range Langs {
+		parts := []string{}
+		if w.Name != "" {
+			parts = append(parts, w.Name)
+		}
+		if w.IIN != "" {
+			parts = append(parts, idText("iin", w.IIN)[l])
+		}
+		if w.BIN != "" {
+			parts = append(parts, idText("bin", w.BIN)[l])
+		}
+		out[l] = strings.Join(parts, ", ")
+	}
+	return out
+}
+
+func idText(kind, n string) map[string]string {
+	if kind == "bin" {
+		return map[string]string{"ru": "БИН " + n, "kk": "БСН " + n, "en": "BIN " + n}
+	}
+	return map[string]string{"ru": "ИИН " + n, "kk": "ЖСН " + n, "en": "IIN " + n}
+}
