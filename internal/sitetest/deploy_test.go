@@ -65,6 +65,13 @@ func deployed(tb testing.TB) (base, dir string) {
 func deploy(root string) (string, string, error) {
 	nginx, err := exec.LookPath("nginx")
 	if err != nil {
+		// Debian puts it in /usr/sbin, which a user's $PATH may leave out.
+		nginx, err = "/usr/sbin/nginx", nil
+		if _, serr := os.Stat(nginx); serr != nil {
+			err = serr
+		}
+	}
+	if err != nil {
 		return "", "", errors.New("nginx is not installed: run `bash scripts/setup`, which installs it (and its brotli module) with apt; the deployment test needs it and does not skip")
 	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
