@@ -116,7 +116,7 @@
   }
 
   // plan turns the query into weighted searches and what ranking needs.
-  function plan(q) {
+  function plan(q, fixes) {
     var n = norm(q);
     var p = { searches: [], acts: [], numbers: [], year: "", terms: [], define: false, words: [] };
     (DEFINE[lang] || []).forEach(function (d) { if (n.indexOf(d) >= 0) p.define = true; });
@@ -128,16 +128,34 @@
     var all = words(n);
     var content = all.filter(function (w) { return !stop[fold(w)]; });
     if (!content.length && !p.acts.length) content = all;
+    var typed = content;
+    content = content.map(function (w) { return fixes[w] || w; });
     p.words = content;
     var seen = {};
-    function add(s, w, single) {
+    // One search per meaning: in Kazakh a word, its stem and its
+    // abbreviation's folded form are one key, so no word counts twice.
+    function add(s, w, single, plain) {
       s = s.trim();
-      if (!s || seen[s]) return;
-      seen[s] = true;
+      var key = plain ? "=" + s : lang === "kk" && KK ? KK.tokens(s).join(" ") || s : s;
+      if (!s || seen[key]) return;
+      seen[key] = true;
       p.searches.push({ q: s, w: w, single: single });
     }
+    // Kazakh: the stems first (pages carry them, data-stems), with the
+    // spellings of ә ө ү і a Russian keyboard gives.
+    if (lang === "kk" && KK) {
+      var stems = KK.tokens(content.join(" ")).filter(function (s) { return !/^\d+$/.test(s); });
+      if (stems.length > 1) add(stems.join(" "), 3);
+      stems.forEach(function (s) {
+        add(s, 1, s);
+        kkVariants(s).forEach(function (v) { add(KK.stem(v), 1, v); });
+      });
+    }
     if (content.length > 1) add(content.join(" "), 3);
-    content.forEach(function (w) { add(w, 1, w); });
+    // In Kazakh the words as typed count less than their stems.
+    content.forEach(function (w) { add(w, lang === "kk" ? 0.5 : 1, w, lang === "kk"); });
+    // A misspelt word is searched as typed too, a little.
+    typed.forEach(function (w) { if (fixes[w]) add(w, 0.3, w, true); });
     p.acts.forEach(function (num) {
       add(num + " " + (lang === "en" ? "ke" : "қе"), 2);
     });
@@ -147,13 +165,12 @@
       if (c.name) add(words(clean(c.name)).join(" "), 2);
       if (c.abbr) add(norm(c.abbr), 1.5);
     });
-    if (lang === "kk" && KK) {
-      var stems = KK.tokens(content.join(" ")).filter(function (s) { return !/^\d+$/.test(s); });
-      if (stems.length > 1) add(stems.join(" "), 3);
-      stems.forEach(function (s) {
-        add(s, 1, s);
-        kkVariants(s).forEach(function (v) { add(KK.stem(v), 1, v); });
-      });
+    // The same query among the service pages only (Pagefind's kind
+    // filter): a service page that says a word once still comes up next to
+    // its editions, which say it often. Not for "what is …": the glossary
+    // answers that.
+    if (p.searches.length && !p.define) {
+      p.searches.push({ q: p.searches[0].q, w: 1.5, filters: { kind: "service" } });
     }
     return p;
   }
@@ -196,19 +213,26 @@
     return d[a.length][b.length];
   }
 
+  function knownWord(vs, w) {
+    if (!vs.length) return true;
+    var f = fold(w), st = lang === "kk" && KK ? KK.stem(w) : f;
+    return vs.some(function (v) { return v.f.slice(0, f.length) === f || v.f.slice(0, st.length) === st; });
+  }
+
   // correct returns the closest words of the index to w (folded), best first.
   function correct(w) {
     return loadVocab().then(function (vs) {
       var f = fold(w), max = f.length <= 4 ? 1 : 2, best = [];
-      vs.forEach(function (v) {
+      vs.forEach(function (v, i) {
         if (v.f === f) return;
         var d = distance(f, v.f.slice(0, f.length + max), max);
         // A word that begins with what was typed counts as near too.
         var dd = distance(f, v.f, max);
         d = Math.min(dd, d + 0.5);
-        if (d <= max) best.push({ w: v.w, d: d });
+        if (d <= max) best.push({ w: v.w, d: d, i: i });
       });
-      best.sort(function (x, y) { return x.d - y.d || x.w.length - y.w.length; });
+      // Nearest first; among as near, the more frequent (the list's order).
+      best.sort(function (x, y) { return x.d - y.d || x.i - y.i; });
       return best.slice(0, 3).map(function (b) { return b.w; });
     });
   }
@@ -251,8 +275,19 @@
       if (p.year) {
         if (m.year === p.year || (kind === "act" && title.indexOf(p.year) >= 0)) b *= 1.5;
       }
-      if (kind === "glossary" && p.terms.length) b *= p.define ? 4 : 1.5;
+      if (kind === "glossary") b *= p.define && p.terms.length ? 4 : 0.8;
+      b *= 1 + 1.5 * titleMatch(p, m.title || "");
       h.score = h.sum * b;
+    });
+    // A service page is the way into all its pages: it ranks at least as
+    // high as the best of its editions and its history.
+    var family = {};
+    hits.forEach(function (h) {
+      var svc = serviceOf(h.d.url);
+      if (svc && h.kind !== "service") family[svc] = Math.max(family[svc] || 0, h.score);
+    });
+    hits.forEach(function (h) {
+      if (h.kind === "service") h.score = Math.max(h.score, 1.05 * (family[serviceOf(h.d.url)] || 0));
     });
     hits.sort(function (a, b) { return b.score - a.score; });
     if (p.year) return hits;
@@ -271,6 +306,27 @@
     }
     return hits;
   }
+  // titleMatch is the share of the query's words that the page's title
+  // holds: the word in any form, or for a word naming a glossary term, the
+  // term's name or abbreviation in the page's language.
+  function titleMatch(p, title) {
+    if (!p.words.length) return 0;
+    var tw = words(clean(title)).map(fold);
+    function has(ws) { return ws.every(function (w) { return tw.some(function (x) { return sameWord(x, w); }); }); }
+    var n = 0;
+    p.words.forEach(function (w) {
+      var f = fold(w);
+      if (has([f])) { n++; return; }
+      var named = p.terms.some(function (t) {
+        var c = t[lang] || {};
+        var forms = termForms[terms.indexOf(t)];
+        var mine = forms.some(function (fm) { return fm.words.indexOf(f) >= 0 || fm.words.some(function (x) { return sameWord(x, f); }); });
+        return mine && ((c.abbr && has([fold(c.abbr)])) || (c.name && has(words(clean(c.name)).map(fold))));
+      });
+      if (named) n++;
+    });
+    return n / p.words.length;
+  }
   function serviceOf(url) { var m = /\/services\/([^/]+)\//.exec(url || ""); return m ? m[1] : ""; }
 
   var seq = 0;
@@ -281,7 +337,7 @@
     if (help) { help.textContent = ""; help.hidden = true; }
     if (!q) { status.textContent = ""; return; }
     status.textContent = msgs.loading || "…";
-    var p = plan(q), day = today(), suggestions = [];
+    var p, day = today(), suggestions = [], fixes = {};
     var pages = {};
     function merge(s, res) {
       var rs = res.results.slice(0, 40);
@@ -293,25 +349,20 @@
         if (part > x.best && s.q.indexOf(" ") > 0) { x.best = part; x.r = r; }
       });
     }
-    load().then(function (pf) {
-      return Promise.all(p.searches.map(function (s) {
-        return pf.search(s.q).then(function (res) {
-          if (res) merge(s, res);
-          // A word the index does not know: its nearest words are searched.
-          if (s.single && res && !res.results.length && /\p{L}/u.test(s.single)) {
-            return correct(s.single).then(function (ws) {
-              if (ws.length) suggestions.push(ws[0]);
-              return Promise.all(ws.slice(0, 2).map(function (w, i) {
-                var cs = [w];
-                if (lang === "kk" && KK) cs.push(KK.stem(w));
-                return Promise.all(cs.map(function (c) {
-                  return pf.search(c).then(function (r2) { if (r2) merge({ q: c, w: i ? 0.5 : 1 }, r2); });
-                }));
-              }));
-            });
-          }
-        });
-      })).then(function () { return pf; });
+    Promise.all([load(), loadVocab()]).then(function (both) {
+      var pf = both[0], vs = both[1];
+      // A word no word of the index begins with (nor, in Kazakh, its
+      // stem) is replaced by its nearest word of the index, which is
+      // offered too; the word as typed is still searched, a little.
+      var unknown = plan(q, {}).words.filter(function (w) { return /\p{L}/u.test(w) && !knownWord(vs, w); });
+      return Promise.all(unknown.map(function (w) {
+        return correct(w).then(function (ws) { if (ws.length) { fixes[w] = ws[0]; suggestions.push(ws[0]); } });
+      })).then(function () {
+        p = plan(q, fixes);
+        return Promise.all(p.searches.map(function (s) {
+          return pf.search(s.q, s.filters ? { filters: s.filters } : {}).then(function (res) { if (res) merge(s, res); });
+        }));
+      });
     }).then(function () {
       var hits = Object.keys(pages).map(function (id) { return pages[id]; });
       hits.sort(function (a, b) { return b.sum - a.sum; });
@@ -322,6 +373,10 @@
     }).then(function (hits) {
       if (my !== seq) return; // a newer search has started
       hits = rank(p, hits, day).slice(0, 25);
+      // For tests and for whoever tunes the ranking: why this order.
+      window.RuqsatSearchLast = { plan: p, hits: hits.map(function (h) {
+        return { url: h.d.url, kind: h.kind, status: h.status, sum: h.sum, score: h.score };
+      }) };
       status.textContent = hits.length ? (msgs.results || "%s").replace("%s", hits.length) : (msgs.none || "0");
       hits.forEach(function (h) { list.appendChild(item(h)); });
       if (!hits.length || suggestions.length) showHelp(q, p, suggestions, !hits.length);
