@@ -23,16 +23,23 @@ import (
 
 	"ruqsat/checker/contract"
 	"ruqsat/checker/pkgread"
+	"ruqsat/checker/sigdata"
 	"ruqsat/internal/schemaerr"
 	"ruqsat/internal/yamlpos"
 )
 
 // Checker holds the checklists; it is safe for concurrent use.
 type Checker struct {
-	idx  *contract.Index
-	comp *compiler
-	fsys fs.FS
+	idx    *contract.Index
+	comp   *compiler
+	fsys   fs.FS
+	verify sigdata.Verifier // signatures; see SetVerifier
 }
+
+// SetVerifier sets how signatures are verified: by default
+// checker/signature (in the command), in the browser the signature module
+// the page loads when a package holds a signature. Call before checking.
+func (c *Checker) SetVerifier(v sigdata.Verifier) { c.verify = v }
 
 // New reads the checklists from fsys (a folder holding index.json,
 // package.schema.json and the generated checklist schemas). base is the
@@ -42,7 +49,7 @@ func New(fsys fs.FS, base string) (*Checker, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Checker{idx: idx, fsys: fsys, comp: &compiler{fsys: fsys, base: base, cache: map[string]*checklist{}}}, nil
+	return &Checker{idx: idx, fsys: fsys, comp: &compiler{fsys: fsys, base: base, cache: map[string]*checklist{}}, verify: defaultVerifier}, nil
 }
 
 // Options adjust a check.

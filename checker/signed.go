@@ -8,7 +8,7 @@ import (
 
 	"ruqsat/checker/contract"
 	"ruqsat/checker/pkgread"
-	"ruqsat/checker/signature"
+	"ruqsat/checker/sigdata"
 )
 
 // smimeFile reports whether a file given where a signature may be is the
@@ -16,8 +16,8 @@ import (
 // mistake with its own help. (An unsigned PDF given instead is the
 // document/not-signed warning.)
 func smimeFile(f *pkgread.File) bool {
-	_, err := signature.DER(f.Head)
-	return errors.Is(err, signature.ErrSMIME)
+	_, err := sigdata.DER(f.Head)
+	return errors.Is(err, sigdata.ErrSMIME)
 }
 
 // signatureExts are the names a signature file adds to its document's
@@ -29,7 +29,11 @@ var signatureExts = []string{".p7s", ".p7m", ".cms", ".sig", ".sgn"}
 // X) or the one other file given for the same item; then who signed,
 // against the manifest's applicant, and the certificate's dates.
 func (r *run) signed(d *contract.Document, f *pkgread.File, b []byte, p []string) {
-	sd, err := signature.Parse(b)
+	verify := r.c.verify
+	if verify == nil {
+		verify = unavailable
+	}
+	sd, err := verify(b, nil)
 	if err != nil {
 		return // CheckCMS has reported the structure
 	}
@@ -49,19 +53,25 @@ func (r *run) signed(d *contract.Document, f *pkgread.File, b []byte, p []string
 			r.signedDocs[doc.Path] = true
 		}
 	}
-	for _, s := range sd.Verify(content) {
+	signers := sd.Signers
+	if sd.Detached && content != nil {
+		if again, err := verify(b, content); err == nil {
+			signers = again.Signers
+		}
+	}
+	for _, s := range signers {
 		switch s.Status {
-		case signature.NoContent:
+		case sigdata.NoContent:
 			r.add(r.file(newFinding("signature/no-document", arg("file", name), arg("want", want)).citing(d.Cite), name, p))
-		case signature.ContentChanged:
+		case sigdata.ContentChanged:
 			r.add(r.file(newFinding("signature/content-changed", arg("file", name)).citing(d.Cite), name, p))
-		case signature.Invalid:
+		case sigdata.Invalid:
 			r.add(r.file(newFinding("signature/invalid", arg("file", name)).citing(d.Cite), name, p))
-		case signature.Unverified:
+		case sigdata.Unverified:
 			r.add(r.file(newFinding("signature/not-verified", arg("file", name), arg("alg", s.Algorithm), arg("why", s.Why)), name, p))
-		case signature.NoCertificate:
+		case sigdata.NoCertificate:
 			r.add(r.file(newFinding("signature/no-certificate", arg("file", name)), name, p))
-		case signature.Valid:
+		case sigdata.Valid:
 			if r.signer(d, s, name, p) {
 				r.add(r.file(newFinding("signature/verified", arg("file", name), argL("who", whoText(s.Who)), arg("alg", s.Algorithm)), name, p))
 			}
@@ -105,7 +115,10 @@ func (r *run) detachedDocument(sig string, p []string) (*pkgread.File, string) {
 
 // signer compares who signed with the applicant and checks the
 // certificate's dates; it reports whether all is well.
-func (r *run) signer(d *contract.Document, s signature.Signer, name string, p []string) bool {
+func (r *run) signer(d *contract.Document, s sigdata.Signer, name string, p []string) bool {
+	if !s.Certificate {
+		return false // reported as NoCertificate
+	}
 	ok := true
 	who := argL("who", whoText(s.Who))
 	if s.Who.IIN == "" && s.Who.BIN == "" {
@@ -133,7 +146,7 @@ func (r *run) signer(d *contract.Document, s signature.Signer, name string, p []
 		case s.Who.BIN != bin:
 			r.add(r.file(newFinding("signature/other-signer", arg("file", name), who, argL("want", idText("bin", bin))).citing(d.Cite), name, p))
 			ok = false
-		case s.Who.Has(signature.Employee) && !s.Who.Has(signature.FirstHead) && !s.Who.Has(signature.SigningRight):
+		case s.Who.Has(sigdata.Employee) && !s.Who.Has(sigdata.FirstHead) && !s.Who.Has(sigdata.SigningRight):
 			r.add(r.file(newFinding("signature/no-right", arg("file", name), who).citing(d.Cite), name, p))
 			ok = false
 		}
@@ -141,7 +154,7 @@ func (r *run) signer(d *contract.Document, s signature.Signer, name string, p []
 		r.add(r.file(newFinding("signature/other-signer", arg("file", name), who, argL("want", idText("iin", iin))).citing(d.Cite), name, p))
 		ok = false
 	}
-	c := s.Cert
+	c := s
 	valid := func(t time.Time) bool { return !t.Before(c.NotBefore) && !t.After(c.NotAfter) }
 	dates := []struct {
 		when map[string]string
@@ -172,7 +185,7 @@ func (r *run) signer(d *contract.Document, s signature.Signer, name string, p []
 }
 
 // whoText names a signer: the name, then the IIN and the BIN.
-func whoText(w signature.Who) map[string]string {
+func whoText(w sigdata.Who) map[string]string {
 	out := map[string]string{}
 	for _, l := range Langs {
 		parts := []string{}
@@ -195,4 +208,11 @@ func idText(kind, n string) map[string]string {
 		return map[string]string{"ru": "БИН " + n, "kk": "БСН " + n, "en": "BIN " + n}
 	}
 	return map[string]string{"ru": "ИИН " + n, "kk": "ЖСН " + n, "en": "IIN " + n}
+}
+
+// unavailable is the verifier where none is set (the check page before its
+// signature module has loaded): every signature is not verified — never
+// passed.
+func unavailable(cms, _ []byte) (*sigdata.Result, error) {
+	return &sigdata.Result{Signers: []sigdata.Signer{{Status: sigdata.Unverified, Algorithm: "CMS", Why: "the signature module is not loaded"}}}, nil
 }

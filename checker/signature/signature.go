@@ -26,8 +26,6 @@ import (
 	"crypto/x509"
 	"crypto/x509/pkix"
 	"encoding/asn1"
-	"encoding/base64"
-	"encoding/pem"
 	"errors"
 	"fmt"
 	"hash"
@@ -40,17 +38,15 @@ import (
 	"github.com/ddulesov/gogost/gost34112012256"
 	"github.com/ddulesov/gogost/gost34112012512"
 	"github.com/ddulesov/gogost/gost341194"
+
+	"ruqsat/checker/sigdata"
 )
 
-// Mistakes people make, told apart so the checker can say what to do.
+// The mistakes and errors, as sigdata names them.
 var (
-	// ErrSMIME: the S/MIME (e-mail) text `openssl cms -sign` writes
-	// without -outform DER.
-	ErrSMIME = errors.New("S/MIME text, not a CMS file")
-	// ErrPDF: a PDF where a signature file was expected.
-	ErrPDF = errors.New("a PDF, not a CMS signature")
-	// ErrNotCMS: neither DER, PEM nor base64 of a CMS SignedData.
-	ErrNotCMS = errors.New("not a CMS SignedData")
+	ErrSMIME  = sigdata.ErrSMIME
+	ErrPDF    = sigdata.ErrPDF
+	ErrNotCMS = sigdata.ErrNotCMS
 	// ErrNoSigner: a SignedData with no signer.
 	ErrNoSigner = errors.New("no signer")
 )
@@ -112,42 +108,7 @@ type SignedData struct {
 
 // DER returns the DER bytes of a CMS file written as DER, PEM or base64,
 // or says which common mistake it is.
-func DER(b []byte) ([]byte, error) {
-	if len(b) > 0 && b[0] == 0x30 {
-		return b, nil
-	}
-	t := bytes.TrimSpace(bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF")))
-	switch {
-	case bytes.HasPrefix(t, []byte("%PDF-")):
-		return nil, ErrPDF
-	case smime(t):
-		return nil, ErrSMIME
-	case bytes.HasPrefix(t, []byte("-----BEGIN ")):
-		blk, _ := pem.Decode(t)
-		if blk == nil || (blk.Type != "PKCS7" && blk.Type != "CMS" && blk.Type != "PKCS #7 SIGNED DATA") {
-			return nil, ErrNotCMS
-		}
-		return blk.Bytes, nil
-	}
-	clean := bytes.Map(func(r rune) rune {
-		if r == ' ' || r == '\n' || r == '\r' || r == '\t' {
-			return -1
-		}
-		return r
-	}, t)
-	der, err := base64.StdEncoding.DecodeString(string(clean))
-	if err != nil || len(der) == 0 || der[0] != 0x30 {
-		return nil, ErrNotCMS
-	}
-	return der, nil
-}
-
-func smime(t []byte) bool {
-	head := strings.ToLower(string(t[:min(len(t), 512)]))
-	return strings.HasPrefix(head, "mime-version:") || strings.HasPrefix(head, "content-type:") ||
-		strings.Contains(head, "application/pkcs7-signature") || strings.Contains(head, "application/x-pkcs7-signature") ||
-		strings.Contains(head, "application/pkcs7-mime")
-}
+func DER(b []byte) ([]byte, error) { return sigdata.DER(b) }
 
 // Parse reads a CMS SignedData from DER, PEM or base64.
 func Parse(b []byte) (*SignedData, error) {
@@ -237,25 +198,17 @@ func octets(v asn1.RawValue) ([]byte, error) {
 	return out, nil
 }
 
-// Status is what came of checking one signer's signature.
-type Status string
+// Status is sigdata's.
+type Status = sigdata.Status
 
 // The statuses.
 const (
-	// Valid: the content's digest and the signature both verify.
-	Valid Status = "valid"
-	// ContentChanged: the messageDigest is not the content's digest — the
-	// document was changed after signing, or another one is given.
-	ContentChanged Status = "content-changed"
-	// Invalid: the signature does not verify over the signed attributes.
-	Invalid Status = "invalid"
-	// NoContent: a detached signature checked without its document.
-	NoContent Status = "no-content"
-	// Unverified: an algorithm or its parameters cannot be confirmed;
-	// never counts as valid.
-	Unverified Status = "unverified"
-	// NoCertificate: the signer's certificate is not in the file.
-	NoCertificate Status = "no-certificate"
+	Valid          = sigdata.Valid
+	ContentChanged = sigdata.ContentChanged
+	Invalid        = sigdata.Invalid
+	NoContent      = sigdata.NoContent
+	Unverified     = sigdata.Unverified
+	NoCertificate  = sigdata.NoCertificate
 )
 
 // Signer is one signer and what was found about it.
@@ -271,31 +224,22 @@ type Signer struct {
 	Who         Who
 }
 
-// Who is the signer as the NCA's certificate names them.
-type Who struct {
-	IIN, BIN     string
-	Name         string // CN: surname and name
-	Organisation string // O
-	// Roles are the NCA's role identifiers in extendedKeyUsage.
-	Roles []Role
-	// Signing is true for a signing key (emailProtection), false for an
-	// authentication key (clientAuth only).
-	Signing bool
-}
+// Who, Role and the roles are sigdata's.
+type (
+	Who  = sigdata.Who
+	Role = sigdata.Role
+)
 
-// Role is a signer's role by the NCA's extendedKeyUsage identifiers.
-type Role string
-
-// The roles the NCA writes into certificates.
+// The roles.
 const (
-	Individual   Role = "individual"    // 1.2.398.3.3.4.1.1
-	LegalEntity  Role = "legal-entity"  // 1.2.398.3.3.4.1.2
-	FirstHead    Role = "first-head"    // .2.1
-	SigningRight Role = "signing-right" // .2.2
-	Financial    Role = "financial"     // .2.3
-	HR           Role = "hr"            // .2.4
-	Employee     Role = "employee"      // .2.5
-	InfoSystem   Role = "info-system"   // .2.6
+	Individual   = sigdata.Individual
+	LegalEntity  = sigdata.LegalEntity
+	FirstHead    = sigdata.FirstHead
+	SigningRight = sigdata.SigningRight
+	Financial    = sigdata.Financial
+	HR           = sigdata.HR
+	Employee     = sigdata.Employee
+	InfoSystem   = sigdata.InfoSystem
 )
 
 var roleOIDs = map[string]Role{
@@ -329,14 +273,22 @@ func WhoOf(c *x509.Certificate) Who {
 	return w
 }
 
-// Has reports whether the signer has a role.
-func (w Who) Has(r Role) bool {
-	for _, x := range w.Roles {
-		if x == r {
-			return true
-		}
+// Check parses and verifies a CMS file (see Verify), as plain data: the
+// checker's Verifier.
+func Check(cms, detached []byte) (*sigdata.Result, error) {
+	sd, err := Parse(cms)
+	if err != nil {
+		return nil, err
 	}
-	return false
+	out := &sigdata.Result{Detached: sd.Detached}
+	for _, s := range sd.Verify(detached) {
+		p := sigdata.Signer{Status: s.Status, Why: s.Why, Algorithm: s.Algorithm, SigningTime: s.SigningTime, Who: s.Who}
+		if s.Cert != nil {
+			p.Certificate, p.NotBefore, p.NotAfter = true, s.Cert.NotBefore, s.Cert.NotAfter
+		}
+		out.Signers = append(out.Signers, p)
+	}
+	return out, nil
 }
 
 // Verify checks every signer against content: the attached content, or
