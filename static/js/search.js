@@ -106,17 +106,18 @@
   var NUMBER = /(?:^|[^\p{L}\p{Nd}\/])(\d{1,4})(?![\p{Nd}\/])/gu;
 
   // The kinds of misspelling a Kazakh word without its letters makes:
-  // ә typed as э or е, ө as ё, ү as ю, і as ы (after folding: а о у и).
+  // ә typed as э or е, ө as ё (е once folded), ү as ю, і as ы; the page's
+  // keys have them folded to а о у и.
   function kkVariants(w) {
     var out = [];
-    [["э", "а"], ["е", "а"], ["ю", "у"], ["ы", "и"]].forEach(function (p) {
+    [["э", "а"], ["е", "а"], ["е", "о"], ["ю", "у"], ["ы", "и"]].forEach(function (p) {
       if (w.indexOf(p[0]) >= 0) out.push(w.split(p[0]).join(p[1]));
     });
     return out;
   }
 
   // plan turns the query into weighted searches and what ranking needs.
-  function plan(q, fixes) {
+  function plan(q, fixes, known) {
     var n = norm(q);
     var p = { searches: [], acts: [], numbers: [], year: "", terms: [], define: false, words: [] };
     (DEFINE[lang] || []).forEach(function (d) { if (n.indexOf(d) >= 0) p.define = true; });
@@ -148,7 +149,8 @@
       if (stems.length > 1) add(stems.join(" "), 3);
       stems.forEach(function (s) {
         add(s, 1, s);
-        kkVariants(s).forEach(function (v) { add(KK.stem(v), 1, v); });
+        // Only the spellings some word of the index begins with.
+        kkVariants(s).forEach(function (v) { if (known && known(v)) add(KK.stem(v), 1, v); });
       });
     }
     if (content.length > 1) add(content.join(" "), 3);
@@ -358,7 +360,7 @@
       return Promise.all(unknown.map(function (w) {
         return correct(w).then(function (ws) { if (ws.length) { fixes[w] = ws[0]; suggestions.push(ws[0]); } });
       })).then(function () {
-        p = plan(q, fixes);
+        p = plan(q, fixes, function (w) { return knownWord(vs, w); });
         return Promise.all(p.searches.map(function (s) {
           return pf.search(s.q, s.filters ? { filters: s.filters } : {}).then(function (res) { if (res) merge(s, res); });
         }));
