@@ -26,6 +26,7 @@ func (r *run) domain() {
 	r.fee(answers)
 	r.dates()
 	r.renewal()
+	r.deadline() // deadline.go
 }
 
 // files returns the file paths given for a checklist item.

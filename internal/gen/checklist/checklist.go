@@ -17,6 +17,8 @@ import (
 	"ruqsat/internal/legalfmt"
 	"ruqsat/internal/rules"
 	"ruqsat/internal/syncdir"
+	"ruqsat/internal/workdays"
+	"ruqsat/internal/workdays/calc"
 	"ruqsat/schemas"
 )
 
@@ -82,6 +84,13 @@ func Files(s *rules.Set) (map[string][]byte, error) {
 	}
 	if err := put("index.json", idx); err != nil {
 		return nil, err
+	}
+	// The working-day calendar and each kind's procedure: the checker
+	// dates the decision from them, the site's deadline calculator too.
+	if s.Calendar != nil {
+		if err := put(calc.File, workdays.Extract(s)); err != nil {
+			return nil, err
+		}
 	}
 	return out, nil
 }

@@ -385,3 +385,14 @@ func (c *Calendar) HolidayName(id string, l string) string {
 
 // Data returns the data the calendar was built from.
 func (c *Calendar) Data() *CalendarData { return c.data }
+
+// Describe says what kind of day off (or special day) day is, in each
+// language: the weekday of a weekly day off, else the holiday, carried or
+// moved day.
+func (c *Calendar) Describe(day Day) Texts {
+	out := Texts{}
+	for _, l := range Langs {
+		out[l] = dayWords(c, day, l)
+	}
+	return out
+}

@@ -224,3 +224,7 @@ func ParseDate(s string) (time.Time, error) { return time.Parse("2006-01-02", s)
 
 // dateOf drops t's time of day and zone: the calendar date as written.
 func dateOf(t time.Time) time.Time { return Date(t.Year(), t.Month(), t.Day()) }
+
+// File is the name of the generated Data beside the checklists
+// (schemas/checklists/deadlines.json), which the checker and the site read.
+const File = "deadlines.json"

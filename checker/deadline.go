@@ -1,0 +1,179 @@
+package checker
+
+import (
+	"encoding/json"
+	"errors"
+	"io/fs"
+	"strconv"
+	"sync"
+	"time"
+
+	"ruqsat/internal/workdays/calc"
+)
+
+// The decision's due date. When the manifest gives the filing date, the
+// report says when the application counts as received and by when the
+// decision is due, computed by the code of `ruqsat deadline`
+// (internal/workdays/calc) from the deadline data generated beside the
+// checklists (deadlines.json); it warns when the filing or the fee's
+// payment falls on a day off, and when a year is outside the calendar or
+// its official calendar is not recorded — never a silent guess.
+// Checklists without deadline data (older ones, tests' own) get none of
+// these findings.
+
+// deadlineCache holds each Checker's deadline data, read on the first check
+// that needs it (the CLI checking one package never reads it otherwise).
+var deadlineCache sync.Map // *Checker → *deadlineData
+
+type deadlineData struct {
+	data *calc.Data
+	cal  *calc.Calendar
+}
+
+func (c *Checker) deadlines() *deadlineData {
+	if v, ok := deadlineCache.Load(c); ok {
+		return v.(*deadlineData)
+	}
+	d := &deadlineData{}
+	if b, err := fs.ReadFile(c.fsys, calc.File); err == nil {
+		var x calc.Data
+		if json.Unmarshal(b, &x) == nil && x.Format == calc.Format {
+			if cal, err := calc.New(&x.Calendar); err == nil {
+				d.data, d.cal = &x, cal
+			}
+		}
+	}
+	v, _ := deadlineCache.LoadOrStore(c, d)
+	return v.(*deadlineData)
+}
+
+func init() {
+	for code, e := range deadlineCatalogue {
+		catalogue[code] = e
+	}
+}
+
+// deadlineCatalogue are the deadline's findings.
+var deadlineCatalogue = map[string]entry{
+	"deadline/due": {Info, msg{
+		"Заявление поступает {received}; решение — не позднее {due} (по календарю рабочих дней)",
+		"Өтініш {received} түседі; шешім — {due} кешіктірілмей (жұмыс күндерінің күнтізбесі бойынша)",
+		"The application is received on {received}; the decision is due by {due} (by the working-day calendar)"}},
+	"deadline/no-due": {Info, msg{
+		"Заявление поступает {received}; {why}",
+		"Өтініш {received} түседі; {why}",
+		"The application is received on {received}; {why}"}},
+	"deadline/filed-day-off": {Warning, msg{
+		"Дата подачи {date} — нерабочий день ({what}): {why}",
+		"Берілген күні {date} — жұмыс емес күн ({what}): {why}",
+		"The filing date {date} is a day off ({what}): {why}"}},
+	"deadline/fee-day-off": {Warning, msg{
+		"Дата оплаты сбора {date} — нерабочий день ({what}): сверьте дату с платёжным документом",
+		"Алымды төлеу күні {date} — жұмыс емес күн ({what}): күнді төлем құжатымен салыстырыңыз",
+		"The fee's payment date {date} is a day off ({what}): compare it with the payment document"}},
+	"deadline/out-of-range": {Warning, msg{
+		"Календарь рабочих дней не охватывает {year} год (он считает {from}–{to}): срок решения и нерабочие дни для {field} не проверены",
+		"Жұмыс күндерінің күнтізбесі {year} жылды қамтымайды ({from}–{to} жылдарды есептейді): {field} үшін шешім мерзімі мен жұмыс емес күндер тексерілмеді",
+		"The working-day calendar does not cover {year} (it computes {from}–{to}): the decision's due date and days off for {field} are not checked"}},
+	"deadline/calendar": {Warning, msg{"{text}", "{text}", "{text}"}},
+}
+
+// deadline adds the decision's due date and the calendar's warnings.
+func (r *run) deadline() {
+	dd := r.c.deadlines()
+	if dd.data == nil {
+		return
+	}
+	filed := str(r.man["filed"])
+	if t, err := time.Parse("2006-01-02", filed); err == nil && filed >= earliestDate {
+		r.deadlineFor(dd, t)
+	}
+	fee, _ := r.man["fee"].(map[string]any)
+	if d := str(fee["date"]); d != "" {
+		if t, err := time.Parse("2006-01-02", d); err == nil && d >= earliestDate {
+			day, err := dd.cal.Day(t)
+			switch {
+			case err != nil:
+				r.outOfRange(err, "fee.date", "fee", "date")
+			case !day.Working:
+				r.add(r.at(newFinding("deadline/fee-day-off", arg("date", d), argL("what", dd.cal.Describe(day))).withRules(day.Cites), "fee", "date"))
+			}
+		}
+	}
+}
+
+// deadlineFor dates the decision for a filing on day t (no time of day:
+// taken as within working hours).
+func (r *run) deadlineFor(dd *deadlineData, t time.Time) {
+	res, err := calc.Deadline(dd.data, dd.cal, calc.Request{Service: r.rep.Service, Edition: r.rep.Edition, Kind: r.rep.Kind, Filed: t, NoTime: true})
+	if err != nil {
+		r.outOfRange(err, "filed", "filed")
+		return
+	}
+	if day, err := dd.cal.Day(t); err == nil && !day.Working {
+		r.add(r.at(newFinding("deadline/filed-day-off", arg("date", iso(t)), argL("what", dd.cal.Describe(day)), argL("why", res.Received.Why)).withRules(res.Received.Cites), "filed"))
+	}
+	if res.Due != nil {
+		r.add(r.at(newFinding("deadline/due", arg("received", res.Received.Date), arg("due", res.Due.Date)).withRules(res.Due.Cites), "filed"))
+	} else {
+		why := calc.Texts{}
+		for _, w := range res.Warnings {
+			if w.Code == "term-unknown" || w.Code == "term-not-days" || w.Code == "term-start" {
+				why = w.Message
+			}
+		}
+		r.add(r.at(newFinding("deadline/no-due", arg("received", res.Received.Date), argL("why", why)), "filed"))
+	}
+	for _, w := range res.Warnings {
+		switch w.Code {
+		case "year-unconfirmed", "floating-unknown", "floating-provisional", "day-off":
+			r.add(r.at(newFinding("deadline/calendar", argL("text", w.Message)), "filed"))
+		}
+	}
+}
+
+// outOfRange warns that a date's year is outside the calendar; other
+// errors (a kind the deadline data does not know) add nothing.
+func (r *run) outOfRange(err error, field string, path ...string) {
+	var e *calc.Error
+	if !errors.As(err, &e) || e.Code != "out-of-range" || len(e.Args) != 3 {
+		return
+	}
+	r.add(r.at(newFinding("deadline/out-of-range", arg("year", e.Args[0]), arg("from", e.Args[1]), arg("to", e.Args[2]), arg("field", field)), path...))
+}
+
+// rulesOf turns the computation's citations into a report's rules: an act
+// in the sources with its unit and page, or a calendar act by name.
+func rulesOf(cs []calc.Citation) []Rule {
+	var out []Rule
+	seen := map[string]bool{}
+	for _, c := range cs {
+		key := c.Act + "|" + c.At + "|" + strconv.Quote(c.Article["en"])
+		if c.Act == "" || seen[key] {
+			continue
+		}
+		seen[key] = true
+		rl := Rule{Act: c.Act, At: c.At, AtLabel: c.Label, ActName: c.Title}
+		if c.Authority == "sources" {
+			rl.URL = map[string]string{}
+			for _, l := range Langs {
+				rl.URL[l] = "/" + l + "/acts/" + c.Act + "/"
+				if c.Anchor != "" {
+					rl.URL[l] += "#" + c.Anchor
+				}
+			}
+		} else if c.Article != nil {
+			rl.AtLabel = c.Article
+		}
+		out = append(out, rl)
+	}
+	return out
+}
+
+// withRules gives a finding the citations of the computation.
+func (f Finding) withRules(cs []calc.Citation) Finding {
+	f.Rules = rulesOf(cs)
+	return f
+}
+
+func iso(t time.Time) string { return t.Format("2006-01-02") }
