@@ -135,11 +135,18 @@ func (r *run) deadlineFor(dd *deadlineData, t time.Time) {
 // outOfRange warns that a date's year is outside the calendar; other
 // errors (a kind the deadline data does not know) add nothing.
 func (r *run) outOfRange(err error, field string, path ...string) {
+	var year, from, to string
 	var e *calc.Error
-	if !errors.As(err, &e) || e.Code != "out-of-range" || len(e.Args) != 3 {
+	var re *calc.RangeError
+	switch {
+	case errors.As(err, &re):
+		year, from, to = strconv.Itoa(re.Year), strconv.Itoa(re.From), strconv.Itoa(re.To)
+	case errors.As(err, &e) && e.Code == "out-of-range" && len(e.Args) == 3:
+		year, from, to = e.Args[0], e.Args[1], e.Args[2]
+	default:
 		return
 	}
-	r.add(r.at(newFinding("deadline/out-of-range", arg("year", e.Args[0]), arg("from", e.Args[1]), arg("to", e.Args[2]), arg("field", field)), path...))
+	r.add(r.at(newFinding("deadline/out-of-range", arg("year", year), arg("from", from), arg("to", to), arg("field", field)), path...))
 }
 
 // rulesOf turns the computation's citations into a report's rules: an act
