@@ -13,7 +13,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"time"
 
@@ -241,34 +240,9 @@ func runHugo(ctx context.Context, o Options, dest string) error {
 	return nil
 }
 
-// runPagefind indexes the built site. The Pagefind binary comes from the
-// npm package in tools/, installed on first use.
+// runPagefind indexes the built site (searchindex.go). The Pagefind
+// binary comes from the npm package in tools/, installed on first use.
 func runPagefind(ctx context.Context, o Options, dest string) error {
-	tools := filepath.Join(o.Root, "tools")
-	bin := filepath.Join(tools, "node_modules", ".bin", "pagefind")
-	if _, err := os.Stat(bin); err != nil {
-		fmt.Fprintln(o.Log, "  installing the build tools in tools/ (npm ci, once)")
-		cmd := exec.CommandContext(ctx, "npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
-		cmd.Dir = tools
-		cmd.Env = append(os.Environ(), "CHROMEDRIVER_SKIP_DOWNLOAD=true", "PUPPETEER_SKIP_DOWNLOAD=1")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			return fmt.Errorf("npm ci in tools/: %v\n%s", err, out)
-		}
-	}
-	abs, err := filepath.Abs(dest)
-	if err != nil {
-		return err
-	}
-	// The npm package's command is a Node script that starts the native
-	// binary; calling the binary itself saves Node's start-up, about 0.4 s.
-	native := filepath.Join(tools, "node_modules", "@pagefind", runtime.GOOS+"-"+map[string]string{"amd64": "x64", "arm64": "arm64"}[runtime.GOARCH], "bin", "pagefind_extended")
-	if _, err := os.Stat(native); err == nil {
-		bin = native
-	}
-	cmd := exec.CommandContext(ctx, bin, "--site", abs, "--quiet")
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		return fmt.Errorf("pagefind: %v\n%s", err, out)
-	}
-	return writeSearchWords(abs, filepath.Join(abs, "pagefind"), []string{"ru", "kk", "en"})
+	_, err := SearchIndex(ctx, o.Root, dest, SearchByLanguage, func(s string) { fmt.Fprintln(o.Log, s) })
+	return err
 }

@@ -14,7 +14,20 @@ import (
 // gzip-compressed by Pagefind and inflated by its own script: compressing
 // it again would gain nothing.
 func precompressSearch(ctx context.Context, dest string) error {
-	dir := filepath.Join(dest, "pagefind")
+	// The bundle of each language is in pagefind/<lang>/ (searchindex.go).
+	dirs, err := filepath.Glob(filepath.Join(dest, "pagefind", "*", "pagefind-entry.json"))
+	if err != nil {
+		return err
+	}
+	for _, d := range dirs {
+		if err := precompressBundle(ctx, filepath.Dir(d)); err != nil {
+			return err
+		}
+	}
+	return precompressBundle(ctx, filepath.Join(dest, "pagefind"))
+}
+
+func precompressBundle(ctx context.Context, dir string) error {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return err

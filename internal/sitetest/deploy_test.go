@@ -248,7 +248,7 @@ func wantCSP(t testing.TB) string {
 }
 
 var (
-	fingerprinted = regexp.MustCompile(`^/css/[^/]+\.[0-9a-f]{64}\.css$|^/pagefind/(fragment|index|filter)/|^/pagefind/pagefind\.[a-z]+_[0-9a-f]+\.pf_meta$`)
+	fingerprinted = regexp.MustCompile(`^/css/[^/]+\.[0-9a-f]{64}\.css$|^/pagefind/([a-z]{2}/)?(fragment|index|filter)/|^/pagefind/([a-z]{2}/)?pagefind\.[a-z]+_[0-9a-f]+\.pf_meta$`)
 	notFoundPage  = regexp.MustCompile(`^/(ru|kk|en)/404\.html$`)
 )
 
@@ -498,7 +498,7 @@ func TestDeploy(t *testing.T) {
 	})
 
 	t.Run("compressed", func(t *testing.T) {
-		for _, p := range []string{"/check/ruqsat.wasm", "/check/wasm_exec.js", "/schemas/checklists/bundle.json", "/pagefind/pagefind.js", "/pagefind/pagefind-entry.json"} {
+		for _, p := range []string{"/check/ruqsat.wasm", "/check/wasm_exec.js", "/schemas/checklists/bundle.json", "/pagefind/ru/pagefind.js", "/pagefind/kk/pagefind-entry.json"} {
 			orig, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p)))
 			if err != nil {
 				t.Fatal(err)

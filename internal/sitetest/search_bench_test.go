@@ -1,0 +1,104 @@
+package sitetest
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"ruqsat/internal/build"
+	"ruqsat/internal/serve"
+)
+
+// BenchmarkSearchIndex indexes the real site, as the build does.
+func BenchmarkSearchIndex(b *testing.B) {
+	benchSearchIndex(b, repoRoot(b), site(b))
+}
+
+// BenchmarkSearchIndex100x indexes the synthetic site 100 times larger
+// (BenchmarkBuild100x's) with one Pagefind run for the whole site and with
+// one run per language, reporting the time and the largest memory of a
+// run; then the first query's latency on the per-language index, in
+// headless Chromium: a fresh search page, the query typed and submitted,
+// until the results are announced (median of several queries).
+func BenchmarkSearchIndex100x(b *testing.B) {
+	repo := scaled(b, 100)
+	out := filepath.Join(repo, "public")
+	if _, err := os.Stat(filepath.Join(out, "ru", "index.html")); err != nil {
+		start := time.Now()
+		if _, err := build.Run(context.Background(), build.Options{Root: repo, Out: out, Today: today, SkipSearch: true, Log: io.Discard}); err != nil {
+			b.Fatal(err)
+		}
+		b.Logf("built the 100× site without its index in %s", time.Since(start).Round(time.Second))
+	}
+	benchSearchIndex(b, repo, out)
+	b.ReportMetric(firstQueryMillis(b, out), "first-query-ms")
+}
+
+func benchSearchIndex(b *testing.B, root, dir string) {
+	for _, mode := range []struct {
+		name   string
+		byLang bool
+	}{{"whole", false}, {"bylang", true}} {
+		var st build.SearchStats
+		for b.Loop() {
+			var err error
+			if st, err = build.SearchIndex(context.Background(), root, dir, mode.byLang, func(string) {}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(st.Took.Milliseconds()), mode.name+"-index-ms")
+		b.ReportMetric(float64(st.PeakRSS>>20), mode.name+"-peak-MB")
+	}
+	// Leave the site as the build makes it.
+	if _, err := build.SearchIndex(context.Background(), root, dir, build.SearchByLanguage, func(string) {}); err != nil {
+		b.Fatal(err)
+	}
+}
+
+// firstQueryMillis is the median time from submitting a query on a freshly
+// loaded search page to its results, over queries in the three languages.
+func firstQueryMillis(b *testing.B, dir string) float64 {
+	srv := httptest.NewServer(serve.Site(dir))
+	defer srv.Close()
+	var ms []float64
+	for _, c := range []struct{ lang, q string }{
+		{"ru", "сколько стоит лицензия СТС"}, {"ru", "ввоз шифровальных средств"},
+		{"kk", "кулик"}, {"kk", "АКҚҚ сатуға рұқсат"},
+		{"en", "how long does a cryptography licence take"}, {"en", "order 46/ke"},
+	} {
+		ctx, cancel := chromedp.NewContext(browser(b))
+		if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/"+c.lang+"/search/")); err != nil {
+			cancel()
+			b.Fatal(err)
+		}
+		v, err := chromedp.Run(ctx, chromedp.Evaluate[float64](fmt.Sprintf(`(async () => {
+			const form = document.getElementById("search-form");
+			const status = document.getElementById("search-status");
+			const loading = JSON.parse(form.dataset.msgs).loading;
+			document.getElementById("search-q").value = %s;
+			const t0 = performance.now();
+			form.requestSubmit();
+			for (;;) {
+				const s = status.textContent.trim();
+				if (s && s !== loading) return performance.now() - t0;
+				await new Promise(r => setTimeout(r, 2));
+			}
+		})()`, jsString(c.q)), chromedp.EvalAwaitPromise))
+		cancel()
+		if err != nil {
+			b.Fatal(err)
+		}
+		ms = append(ms, v)
+	}
+	slices.Sort(ms)
+	b.Logf("first-query latencies (ms): %.0f", ms)
+	return (ms[len(ms)/2-1] + ms[len(ms)/2]) / 2
+}
