@@ -171,6 +171,10 @@ func rulesOf(cs []calc.Citation) []Rule {
 			}
 		} else if c.Article != nil {
 			rl.AtLabel = c.Article
+		} else {
+			// A calendar act whose article no source names: said, not
+			// left as an empty unit after the act's name.
+			rl.AtLabel = map[string]string{"ru": "статья не названа в источниках", "kk": "бабы дереккөздерде аталмаған", "en": "article not named in the sources"}
 		}
 		out = append(out, rl)
 	}

@@ -17,8 +17,9 @@
 //	services() → JSON of the services, editions and kinds
 //	checklist(service, edition, kind) → the checklist schema JSON
 //	editionOn(service, day) → the edition in force on day, or ""
-//	check({files: {path: Uint8Array}, name, today, edition}) → report JSON
-//	checkZip({zip: Uint8Array, name, today, edition}) → report JSON
+//	check({files: {path: Uint8Array}, name, today, edition, service}) → report JSON
+//	checkZip({zip: Uint8Array, name, today, edition, service}) → report JSON
+//	(service: the page's service; a package for another one is refused)
 //	zip({files: {path: Uint8Array}}) → Uint8Array of a .zip of the files
 package main
 
@@ -26,6 +27,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"sort"
@@ -34,6 +36,7 @@ import (
 	"time"
 
 	"ruqsat/checker"
+	"ruqsat/checker/sigdata"
 )
 
 // baseOf returns the prefix of the checklists' $id, read from the bundle's
@@ -83,6 +86,7 @@ func main() {
 		if err != nil {
 			return err.Error()
 		}
+		c.SetVerifier(verifySignature)
 		ck = c
 		return ""
 	}))
@@ -188,7 +192,8 @@ func str(v js.Value, key, def string) string {
 }
 
 func options(in js.Value) checker.Options {
-	return checker.Options{Today: str(in, "today", ""), Edition: str(in, "edition", "")}
+	// service is the page's: a package for another one is refused.
+	return checker.Options{Today: str(in, "today", ""), Edition: str(in, "edition", ""), Service: str(in, "service", "")}
 }
 
 func bytesOf(v js.Value) []byte {
@@ -236,4 +241,35 @@ func zipOf(files map[string][]byte) []byte {
 	}
 	w.Close()
 	return buf.Bytes()
+}
+
+// verifySignature asks the signature module (cmd/ruqsat-sig-wasm, loaded
+// by the page only when a package holds a signature) to verify a CMS file.
+// Without it every signature is "not verified": never a pass.
+func verifySignature(cms, detached []byte) (*sigdata.Result, error) {
+	m := js.Global().Get("ruqsatSig")
+	if m.Type() != js.TypeObject {
+		return &sigdata.Result{Signers: []sigdata.Signer{{Status: sigdata.Unverified, Algorithm: "CMS", Why: "the signature module did not load"}}}, nil
+	}
+	var d any = js.Null()
+	if detached != nil {
+		d = u8(detached)
+	}
+	var out struct {
+		Result *sigdata.Result
+		Error  string
+	}
+	if err := json.Unmarshal([]byte(m.Call("verify", u8(cms), d).String()), &out); err != nil {
+		return nil, err
+	}
+	if out.Error != "" || out.Result == nil {
+		return nil, errors.New(out.Error)
+	}
+	return out.Result, nil
+}
+
+func u8(b []byte) js.Value {
+	v := js.Global().Get("Uint8Array").New(len(b))
+	js.CopyBytesToJS(v, b)
+	return v
 }

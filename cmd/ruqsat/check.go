@@ -302,7 +302,11 @@ func printReport(w io.Writer, rep *checker.Report, lang string, color bool) {
 		}
 		fmt.Fprintf(w, "    %s %s: %s%s %s\n", mark, cliText[string(f.Severity)][lang], f.Message[lang], where, paint(dim, "["+f.Code+"]"))
 		for _, r := range f.Rules {
-			fmt.Fprintf(w, "      %s: %s, %s %s\n", cliText["rule"][lang], r.ActName[lang], r.AtLabel[lang], paint(dim, r.URL[lang]))
+			name := r.ActName[lang]
+			if at := r.AtLabel[lang]; at != "" {
+				name += ", " + at
+			}
+			fmt.Fprintf(w, "      %s: %s %s\n", cliText["rule"][lang], name, paint(dim, r.URL[lang]))
 		}
 	}
 	// What could not be checked, again in one place: the reason the

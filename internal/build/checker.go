@@ -144,32 +144,39 @@ func buildChecker(ctx context.Context, o Options, s *rules.Set) error {
 		if err := os.MkdirAll(cache, 0o755); err != nil {
 			return err
 		}
-		cmd := exec.CommandContext(ctx, "go", "build", "-trimpath", "-gcflags=all=-l", "-ldflags=-s -w", "-o", wasm, "./cmd/ruqsat-wasm")
-		cmd.Dir = o.Root
-		cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			os.RemoveAll(cache)
-			return fmt.Errorf("%v\n%s", err, out)
-		}
-		b, err := os.ReadFile(wasm)
-		if err != nil {
-			return err
-		}
-		if err := writeCompressed(ctx, wasm, b); err != nil {
-			return err
+		// The checker, and the signature verifier the page loads only
+		// when a package holds a signature (cmd/ruqsat-sig-wasm).
+		for _, prog := range wasmPrograms {
+			dst := filepath.Join(cache, prog.file)
+			cmd := exec.CommandContext(ctx, "go", "build", "-trimpath", "-gcflags=all=-l", "-ldflags=-s -w", "-o", dst, prog.pkg)
+			cmd.Dir = o.Root
+			cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+			if out, err := cmd.CombinedOutput(); err != nil {
+				os.RemoveAll(cache)
+				return fmt.Errorf("%v\n%s", err, out)
+			}
+			b, err := os.ReadFile(dst)
+			if err != nil {
+				return err
+			}
+			if err := writeCompressed(ctx, dst, b); err != nil {
+				return err
+			}
 		}
 	}
 	out := filepath.Join(o.Root, "_gen", "static", "check")
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return err
 	}
-	for _, ext := range []string{"", ".gz", ".br"} {
-		src := wasm + ext
-		if _, err := os.Stat(src); err != nil {
-			continue
-		}
-		if err := copyFile(src, filepath.Join(out, "ruqsat.wasm"+ext)); err != nil {
-			return err
+	for _, prog := range wasmPrograms {
+		for _, ext := range []string{"", ".gz", ".br"} {
+			src := filepath.Join(cache, prog.file) + ext
+			if _, err := os.Stat(src); err != nil {
+				continue
+			}
+			if err := copyFile(src, filepath.Join(out, prog.file+ext)); err != nil {
+				return err
+			}
 		}
 	}
 	goroot := runtime.GOROOT()
@@ -184,6 +191,12 @@ func buildChecker(ctx context.Context, o Options, s *rules.Set) error {
 		return err
 	}
 	return buildDeadline(ctx, o)
+}
+
+// wasmPrograms are the WebAssembly modules of the check page.
+var wasmPrograms = []struct{ file, pkg string }{
+	{"ruqsat.wasm", "./cmd/ruqsat-wasm"},
+	{"ruqsat-sig.wasm", "./cmd/ruqsat-sig-wasm"},
 }
 
 func copyFile(src, dst string) error {
@@ -207,7 +220,7 @@ const wasmDeps = `{{if .Module}}{{if .Module.Main}}{{range .GoFiles}}{{$.Dir}}/{
 // hashSources hashes the WebAssembly checker's inputs (wasmDeps) and the
 // Go version: the key of the cached build.
 func hashSources(ctx context.Context, root string) (string, error) {
-	cmd := exec.CommandContext(ctx, "go", "list", "-deps", "-f", wasmDeps, "./cmd/ruqsat-wasm")
+	cmd := exec.CommandContext(ctx, "go", "list", "-deps", "-f", wasmDeps, wasmPrograms[0].pkg, wasmPrograms[1].pkg)
 	cmd.Dir = root
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	out, err := cmd.Output()

@@ -12,11 +12,40 @@
   var $ = function (id) { return document.getElementById(id); };
   var form = $("checker-form"), results = $("checker-results"), status = $("checker-status");
   var state = { service: root.getAttribute("data-service") || "", edition: "", kind: "", meta: null, files: {}, services: [] };
+  // A service's own page refuses a package dropped for another service.
+  var pageService = root.getAttribute("data-service") || "";
   var timer = null;
   // A signed document (CMS) and a one-page PDF for the warm-up check (from
   // internal/gen/examples).
   var WARM_CMS = "MIIDWwYJKoZIhvcNAQcCoIIDTDCCA0gCAQExDTALBglghkgBZQMEAgEwJAYJKoZIhvcNAQcBoBcEFVJ1cXNhdCB0ZXN0IGRvY3VtZW50CqCCAYcwggGDMIIBKaADAgECAhRlSn8IvWvI5LCnbbV9hszRg2w05TAKBggqhkjOPQQDAjAWMRQwEgYDVQQDDAtydXFzYXQtdGVzdDAgFw0yNjExMjkxODA3MThaGA8yMTI2MTEwNTE4MDcxOFowFjEUMBIGA1UEAwwLcnVxc2F0LXRlc3QwWTATBgcqhkjOPQIBBggqhkjOPQMBBwNCAASFrhgUBx4sF4l29cPR4R2mIXZATG5pGOSLNeKlojv+yyoQGw+HbexSbei8PY1b0Zj71oPlJj0iHUjuolqRJeaIo1MwUTAdBgNVHQ4EFgQUwVaNAEGN+uyrHOPs+Yv21fesIaUwHwYDVR0jBBgwFoAUwVaNAEGN+uyrHOPs+Yv21fesIaUwDwYDVR0TAQH/BAUwAwEB/zAKBggqhkjOPQQDAgNIADBFAiBcL6w0CB5fxknyc1ZiT3D9CYeHAMfb0a9sXY+NH3s27AIhAMqVOwRBZLbZIimcLDqFonAAW4zU/HkgqIx2nUli+BreMYIBgTCCAX0CAQEwLjAWMRQwEgYDVQQDDAtydXFzYXQtdGVzdAIUZUp/CL1ryOSwp221fYbM0YNsNOUwCwYJYIZIAWUDBAIBoIHkMBgGCSqGSIb3DQEJAzELBgkqhkiG9w0BBwEwHAYJKoZIhvcNAQkFMQ8XDTI2MTEyOTE4MDcxOFowLwYJKoZIhvcNAQkEMSIEIMw4Ms6PiWkyQH0j3G6xlC1gXaoOmDdHvE6BbfzdBlACMHkGCSqGSIb3DQEJDzFsMGowCwYJYIZIAWUDBAEqMAsGCWCGSAFlAwQBFjALBglghkgBZQMEAQIwCgYIKoZIhvcNAwcwDgYIKoZIhvcNAwICAgCAMA0GCCqGSIb3DQMCAgFAMAcGBSsOAwIHMA0GCCqGSIb3DQMCAgEoMAoGCCqGSM49BAMCBEgwRgIhAL36Tg7rPhy7c3FfpIpLERfs851d+eGXCQQSzyHAQvtOAiEArvVeMn7j1haCCZADjdzEsHgaag4Ao8Vs6pg+G9xvxXI=";
   var WARM_PDF = "JVBERi0xLjQKJeLjz9MKMSAwIG9iago8PCAvVHlwZSAvQ2F0YWxvZyAvUGFnZXMgMiAwIFIgPj4KZW5kb2JqCjIgMCBvYmoKPDwgL1R5cGUgL1BhZ2VzIC9LaWRzIFszIDAgUl0gL0NvdW50IDEgPj4KZW5kb2JqCjMgMCBvYmoKPDwgL1R5cGUgL1BhZ2UgL1BhcmVudCAyIDAgUiAvTWVkaWFCb3ggWzAgMCA1OTUgODQyXSAvQ29udGVudHMgNCAwIFIgL1Jlc291cmNlcyA8PCAvRm9udCA8PCAvRjEgNSAwIFIgPj4gPj4gPj4KZW5kb2JqCjQgMCBvYmoKPDwgL0xlbmd0aCAxNzEgPj4Kc3RyZWFtCkJUIC9GMSAxNCBUZiA1NiA3ODAgVGQgKFJ1cXNhdCBleGFtcGxlIGRvY3VtZW50OiBQcm9vZiB0aGF0IHRoZSBsaWNlbmNlIGZlZSB3YXMgcGFpZCB0byB0aGUgYnVkZ2V0IFwobm90IG5lZWRlZCB3aGVuIHBhaWQgdGhyb3VnaCB0aGUgZS1nb3Zlcm5tZW50IHBheW1lbnQgZ2F0ZXdheVwpKSBUaiBFVAplbmRzdHJlYW0KZW5kb2JqCjUgMCBvYmoKPDwgL1R5cGUgL0ZvbnQgL1N1YnR5cGUgL1R5cGUxIC9CYXNlRm9udCAvSGVsdmV0aWNhID4+CmVuZG9iagp4cmVmCjAgNgowMDAwMDAwMDAwIDY1NTM1IGYgCjAwMDAwMDAwMTUgMDAwMDAgbiAKMDAwMDAwMDA2NCAwMDAwMCBuIAowMDAwMDAwMTIxIDAwMDAwIG4gCjAwMDAwMDAyNDcgMDAwMDAgbiAKMDAwMDAwMDQ2OSAwMDAwMCBuIAp0cmFpbGVyCjw8IC9TaXplIDYgL1Jvb3QgMSAwIFIgPj4Kc3RhcnR4cmVmCjUzOQolJUVPRgo=";
+
+  // The signature verifier is a module of its own (about 1 MB), loaded
+  // the first time a package holds a signature; until then, and if it
+  // fails to load, the checker reports signatures as not verified.
+  var sigLoad = null;
+  function loadSig() {
+    if (window.ruqsatSig) return Promise.resolve();
+    if (sigLoad) return sigLoad;
+    sigLoad = new Promise(function (resolve) {
+      window.addEventListener("ruqsat-sig", function () { resolve(); }, { once: true });
+      var g = new Go(), url = root.getAttribute("data-sig-wasm");
+      var p = WebAssembly.instantiateStreaming
+        ? WebAssembly.instantiateStreaming(fetch(url), g.importObject)
+        : fetch(url).then(function (r) { return r.arrayBuffer(); }).then(function (b) { return WebAssembly.instantiate(b, g.importObject); });
+      p.then(function (r) { g.run(r.instance); }).catch(function () { resolve(); });
+    });
+    return sigLoad;
+  }
+  // looksSigned: a CMS file as DER, base64, PEM, or the S/MIME text.
+  function looksSigned(b) {
+    if (!b || !b.length) return false;
+    if (b[0] === 0x30) return true;
+    var head = String.fromCharCode.apply(null, b.subarray(0, 16));
+    return /^\s*(MI|-----BEGIN|MIME-|Content-)/i.test(head);
+  }
+  window.ruqsatLoadSig = loadSig; // for tests, and a page script that knows a signature comes
+  function anySigned(files) { return Object.keys(files).some(function (k) { return looksSigned(files[k]); }); }
 
   function t(key) { return M[key] || key; }
   function loc(m) { return (m && (m[lang] || m.ru || m.en)) || ""; }
@@ -110,26 +139,26 @@
 
   function service() { return state.services.filter(function (s) { return s.id === state.service; })[0]; }
 
-  // chooser fills the edition and kind lists; the default edition is the
-  // one in force today by the sources, else the newest with a checklist.
+  // chooser fills the edition and kind lists. The default edition is the
+  // one in force today by the sources, even when its list is not in the
+  // sources (then the page says so and offers no form): a repealed
+  // edition is never the default, only a choice for reference.
   function chooser() {
     var s = service(), edSel = $("chk-edition"), kSel = $("chk-kind");
     edSel.textContent = "";
-    var usable = s.editions.filter(function (e) { return (e.kinds || []).some(function (k) { return k.checklist; }); });
-    usable.slice().reverse().forEach(function (e) { edSel.appendChild(el("option", { value: e.edition, text: e.edition })); });
-    if (!state.edition) {
-      var now = window.ruqsat.editionOn(state.service, today);
-      state.edition = usable.some(function (e) { return e.edition === now; }) ? now : (usable.length ? usable[usable.length - 1].edition : "");
-    }
-    edSel.value = state.edition;
     var current = window.ruqsat.editionOn(state.service, today);
-    $("chk-edition-note").textContent = state.edition === current ? t("edition_current") : t("edition_old");
+    var usable = s.editions.filter(function (e) { return e.edition === current || (e.kinds || []).some(function (k) { return k.checklist; }); });
+    usable.slice().reverse().forEach(function (e) { edSel.appendChild(el("option", { value: e.edition, text: e.edition })); });
+    if (!state.edition) state.edition = current || (usable.length ? usable[usable.length - 1].edition : "");
+    edSel.value = state.edition;
     kSel.textContent = "";
     var ed = usable.filter(function (e) { return e.edition === state.edition; })[0];
-    (ed ? ed.kinds : []).forEach(function (k) {
-      if (k.checklist) kSel.appendChild(el("option", { value: k.kind, text: (M["kind_" + k.kind] || k.kind) + (k.partial ? " — " + t("partial") : "") }));
+    var kinds = (ed && ed.kinds || []).filter(function (k) { return k.checklist; });
+    $("chk-edition-note").textContent = (state.edition === current ? t("edition_current") : t("edition_old")) + (kinds.length ? "" : " — " + t("edition_none"));
+    kinds.forEach(function (k) {
+      kSel.appendChild(el("option", { value: k.kind, text: (M["kind_" + k.kind] || k.kind) + (k.partial ? " — " + t("partial") : "") }));
     });
-    if (!state.kind || !ed.kinds.some(function (k) { return k.kind === state.kind; })) state.kind = kSel.value;
+    if (!state.kind || !kinds.some(function (k) { return k.kind === state.kind; })) state.kind = kSel.value;
     kSel.value = state.kind;
     renderForm();
   }
@@ -139,7 +168,21 @@
   // renderForm builds the questions, the application's fields and one slot
   // per checklist item from the checklist's x-ruqsat annotation.
   function renderForm() {
-    var schema = JSON.parse(window.ruqsat.checklist(state.service, state.edition, state.kind));
+    var raw = state.kind ? window.ruqsat.checklist(state.service, state.edition, state.kind) : null;
+    // No checklist (the edition's list is not in the sources): no form to
+    // fill; the edition's note says why, the drop zone still answers.
+    ["checker-questions", "checker-fields", "checker-items"].forEach(function (id) { $(id).textContent = ""; });
+    if (!raw) {
+      state.meta = { questions: [], subspecies: [], documents: [] };
+      form.oninput = form.onchange = null;
+      clearTimeout(timer);
+      root.removeAttribute("data-verdict");
+      status.textContent = "";
+      status.className = "verdict";
+      results.textContent = "";
+      return;
+    }
+    var schema = JSON.parse(raw);
     var m = state.meta = schema["x-ruqsat"];
     state.files = {};
     var saved = null;
@@ -292,8 +335,10 @@
   function run() {
     var g = manifest();
     if ($("chk-remember").checked) save(g);
+    var files = packageFiles(g);
+    if (!window.ruqsatSig && anySigned(files)) { loadSig().then(run); return; }
     var t0 = performance.now();
-    var rep = JSON.parse(window.ruqsat.check({ files: packageFiles(g), name: t("form_package"), today: today }));
+    var rep = JSON.parse(window.ruqsat.check({ files: files, name: t("form_package"), today: today }));
     root.setAttribute("data-check-ms", (performance.now() - t0).toFixed(1));
     render(rep, true);
   }
@@ -339,6 +384,17 @@
       sec.appendChild(ul);
       results.appendChild(sec);
     });
+    // Why the verdict is not "ready" although nothing is wrong, then what
+    // no check can see: every report ends with it.
+    var nc = rep.findings.filter(function (f) { return f.unchecked; });
+    if (nc.length) {
+      results.appendChild(el("section", { class: "result-group not-checked" }, [el("h3", { text: t("not_checked_h") }),
+        el("ul", {}, nc.map(function (f) { return el("li", { "data-code": f.code, text: loc(f.message) }); }))]));
+    }
+    if ((rep.cannot_see || []).length) {
+      results.appendChild(el("section", { class: "result-group cannot-see" }, [el("h3", { text: t("cannot_see_h") }),
+        el("ul", {}, rep.cannot_see.map(function (m) { return el("li", { text: loc(m) }); }))]));
+    }
     $("chk-download").disabled = !fromForm;
   }
 
@@ -347,7 +403,11 @@
       el("span", { class: "sev", text: t("sev_" + f.severity) + ": " }), loc(f.message)]);
     (f.rules || []).forEach(function (r) {
       li.appendChild(document.createTextNode(" "));
-      li.appendChild(el("a", { class: "rule", href: r.url[lang], text: "(" + loc(r.act_name) + ", " + loc(r.at_label) + ")" }));
+      // An act outside the sources (the calendar's laws) has no page here:
+      // named, not linked.
+      var text = "(" + [loc(r.act_name), loc(r.at_label)].filter(Boolean).join(", ") + ")";
+      var url = r.url && (r.url[lang] || r.url.ru);
+      li.appendChild(url ? el("a", { class: "rule", href: url, text: text }) : el("span", { class: "rule", text: text }));
     });
     return li;
   }
@@ -414,8 +474,11 @@
   }
 
   function checkZip(bytes, name) {
+    // What a zip holds is known only inside the checker: load the
+    // signature module for any zip that is not the page's own warm-up.
+    if (!window.ruqsatSig) { loadSig().then(function () { checkZip(bytes, name); }); return; }
     var t0 = performance.now();
-    var rep = JSON.parse(window.ruqsat.checkZip({ zip: bytes, name: name, today: today }));
+    var rep = JSON.parse(window.ruqsat.checkZip({ zip: bytes, name: name, today: today, service: pageService }));
     root.setAttribute("data-check-ms", (performance.now() - t0).toFixed(1));
     render(rep, false);
     results.scrollIntoView({ block: "nearest" });
@@ -424,8 +487,9 @@
   function checkFolder(pairs) {
     var files = {};
     pairs.forEach(function (p) { files[p[0]] = p[1]; });
+    if (!window.ruqsatSig && anySigned(files)) { loadSig().then(function () { checkFolder(pairs); }); return; }
     var t0 = performance.now();
-    var rep = JSON.parse(window.ruqsat.check({ files: files, name: pairs.length ? pairs[0][0].split("/")[0] : "package", today: today }));
+    var rep = JSON.parse(window.ruqsat.check({ files: files, name: pairs.length ? pairs[0][0].split("/")[0] : "package", today: today, service: pageService }));
     root.setAttribute("data-check-ms", (performance.now() - t0).toFixed(1));
     render(rep, false);
   }
