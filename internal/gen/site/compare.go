@@ -2,6 +2,7 @@ package site
 
 import (
 	"sort"
+	"strings"
 	"time"
 
 	"ruqsat/internal/legalfmt"
@@ -200,6 +201,15 @@ func sameFee(a, b rules.Fee) bool {
 	return a.Free() == b.Free() && (a.MCI == nil) == (b.MCI == nil) && (a.MCI == nil || *a.MCI == *b.MCI)
 }
 
+// listValue is one side of a list row: the whole list as the edition
+// states it, so each cell reads on its own beside what changed.
+func (c loc) listValue(list string, ids []string) *Value {
+	if len(ids) == 0 {
+		return nil
+	}
+	return &Value{Text: strings.Join(c.vocabs(list, ids), ", ")}
+}
+
 // compare lists the differences between two editions of a service in the
 // facts readers care about: name, who may apply, channels, application
 // kinds, and per kind the term, fee, steps and documents. Each row cites
@@ -230,6 +240,7 @@ func (c loc) compare(a, b *rules.Edition) Comparison {
 			return
 		}
 		cmp.Changes = append(cmp.Changes, ChangeRow{What: what, Added: c.vocabs(list, added), Removed: c.vocabs(list, removed),
+			Before: c.listValue(list, x.Value), After: c.listValue(list, y.Value),
 			Named: true, CiteFrom: c.cites(x.Cite), CiteTo: c.cites(y.Cite)})
 	}
 	ids("applicants", "applicants", a.Applicants, b.Applicants)
@@ -249,6 +260,7 @@ func (c loc) compare(a, b *rules.Edition) Comparison {
 	}
 	if added, removed := diffIDs(ka, kb); len(added)+len(removed) > 0 {
 		cmp.Changes = append(cmp.Changes, ChangeRow{What: "kinds", Added: c.vocabs("kinds", added), Removed: c.vocabs("kinds", removed),
+			Before: c.listValue("kinds", ka), After: c.listValue("kinds", kb),
 			CiteFrom: c.cites(kindCites(a)), CiteTo: c.cites(kindCites(b))})
 	}
 	for _, kb := range b.Kinds.Items {
