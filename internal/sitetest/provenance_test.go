@@ -40,9 +40,9 @@ func TestKazakhPagesGrammar(t *testing.T) {
 	pages := 0
 	good := map[string]int{}
 	goodForms := map[string]*regexp.Regexp{
-		"ablative + бастап": regexp.MustCompile(`жылғы \d+ \p{L}+(?:дан|ден|тан|тен|нан|нен) бастап`),
+		"ablative + бастап":            regexp.MustCompile(`жылғы \d+ \p{L}+(?:дан|ден|тан|тен|нан|нен) бастап`),
 		"attributive + жағдай бойынша": regexp.MustCompile(`жылғы \d+ \p{L}+(?:дағы|дегі|тағы|тегі) жағдай бойынша`),
-		"line ordinal": regexp.MustCompile(`\d+(?:–\d+)?-жол`),
+		"line ordinal":                 regexp.MustCompile(`\d+(?:–\d+)?-жол`),
 	}
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !(strings.HasSuffix(p, ".html") || strings.HasSuffix(p, ".xml")) {
