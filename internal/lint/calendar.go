@@ -337,7 +337,7 @@ var calendarMessages = map[string]message{
 		tr("опубликовано {2} рабочих дней в {1} году, а по календарю их {3}", "{1} жылы {2} жұмыс күні жарияланған, ал күнтізбе бойынша {3}", "{2} working days were published for {1}, but the calendar counts {3}"),
 		tr("проверьте праздники и переносы года; если публикация устарела, скажите это в note", "жылдың мерекелері мен ауыстыруларын тексеріңіз; жарияланым ескірген болса, бұл туралы note ішінде жазыңыз", "check the year's holidays and transfers; if the published number is out of date, say so in note")},
 	"calendar/no-hours": {
-		tr("у редакции {1} нет часов работы «{2}» с окончанием (close) в contacts.hours", "{1} басылымының contacts.hours ішінде аяқталу уақыты (close) бар «{2}» жұмыс уақыты жоқ", "edition {1} has no working hours of \"{2}\" with a closing time (close) under contacts.hours"),
+		tr("у редакции {1} нет часов работы «{2}» с окончанием (close) в contacts.hours", "{1} редакциясының contacts.hours ішінде аяқталу уақыты (close) бар «{2}» жұмыс уақыты жоқ", "edition {1} has no working hours of \"{2}\" with a closing time (close) under contacts.hours"),
 		tr("укажите в hours того, чьё рабочее время имеет в виду правило (обычно provider)", "hours ішінде қағида жұмыс уақытын меңзейтін тұлғаны көрсетіңіз (әдетте provider)", "name in hours whose working hours the rule means (usually provider)")},
 	"calendar/rule-years": {
 		tr("rule_years: from ({1}) позже to ({2})", "rule_years: from ({1}) to ({2}) мәнінен кейін", "rule_years: from ({1}) is after to ({2})"),

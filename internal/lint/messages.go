@@ -32,7 +32,7 @@ var messages = map[string]message{
 		tr("нет файла {1}", "{1} файлы жоқ", "{1} is missing"),
 		tr("восстановите файл из истории репозитория", "файлды репозиторий тарихынан қалпына келтіріңіз", "restore it from the repository history")},
 	"file/no-service": {
-		tr("у редакции нет описания услуги: нет файла {2}", "басылымның қызмет сипаттамасы жоқ: {2} файлы жоқ", "edition of an undescribed service: {2} is missing"),
+		tr("у редакции нет описания услуги: нет файла {2}", "редакцияның қызмет сипаттамасы жоқ: {2} файлы жоқ", "edition of an undescribed service: {2} is missing"),
 		tr("создайте {2} (см. schemas/rules/service.schema.json)", "{2} жасаңыз (schemas/rules/service.schema.json қараңыз)", "create {2} (see schemas/rules/service.schema.json)")},
 	"file/name-mismatch": {
 		tr("{1} в файле — «{2}», а по имени файла должно быть «{3}»", "файлдағы {1} — «{2}», ал файл атауы бойынша «{3}» болуы керек", "{1} is \"{2}\" but the file's place says \"{3}\""),
@@ -121,7 +121,7 @@ var messages = map[string]message{
 		tr("выберите значение из списка", "тізімнен мән таңдаңыз", "use one of the listed values")},
 	"schema/pattern": {
 		tr("{1}: «{2}» записано в неверном виде{3:form}", "{1}: «{2}» дұрыс емес түрде жазылған{3:form}", "{1}: \"{2}\" is not written the right way{3:form}"),
-		tr("идентификатор: строчные латинские буквы, цифры и дефисы (sts-license); дата: 2006-01-02; редакция: год в кавычках (\"2023\"); единица акта: p8/sp1", "идентификатор: кіші латын әріптері, цифрлар және дефис (sts-license); күн: 2006-01-02; басылым: тырнақшадағы жыл (\"2023\"); акт бірлігі: p8/sp1", "ids: lower-case letters, digits and hyphens (sts-license); dates: 2006-01-02; editions: a quoted year (\"2023\"); act units: p8/sp1")},
+		tr("идентификатор: строчные латинские буквы, цифры и дефисы (sts-license); дата: 2006-01-02; редакция: год в кавычках (\"2023\"); единица акта: p8/sp1", "идентификатор: кіші латын әріптері, цифрлар және дефис (sts-license); күн: 2006-01-02; редакция: тырнақшадағы жыл (\"2023\"); акт бірлігі: p8/sp1", "ids: lower-case letters, digits and hyphens (sts-license); dates: 2006-01-02; editions: a quoted year (\"2023\"); act units: p8/sp1")},
 	"schema/too-few": {
 		tr("{1}: нужно не меньше {2} элементов", "{1}: кемінде {2} элемент қажет", "{1}: needs at least {2} items"),
 		tr("добавьте элементы или замените список пробелом в источниках ({unknown: …})", "элементтер қосыңыз немесе тізімді олқылықпен ауыстырыңыз ({unknown: …})", "add items, or replace the list by a gap ({unknown: …})")},
@@ -195,22 +195,22 @@ var messages = map[string]message{
 		tr("строки указаны для языка {2}, а у акта {1} нет источника на этом языке", "жолдар {2} тілі үшін көрсетілген, ал {1} актісінің бұл тілде дереккөзі жоқ", "lines are given for {2}, but act {1} has no source in that language"),
 		tr("укажите строки по языкам источников акта: {3}", "актінің дереккөз тілдері бойынша жолдарды көрсетіңіз: {3}", "give lines per language of the act's sources: {3}")},
 	"ref/service": {
-		tr("ссылка на неизвестную редакцию {1}", "белгісіз {1} басылымына сілтеме", "reference to an unknown edition {1}"),
+		tr("ссылка на неизвестную редакцию {1}", "белгісіз {1} редакциясына сілтеме", "reference to an unknown edition {1}"),
 		tr("проверьте услугу и год", "қызмет пен жылды тексеріңіз", "check the service and the year")},
 	"ref/edition-year": {
-		tr("редакция «{1}», а акт {2} от {3}", "басылым «{1}», ал {2} актісі {3} күнгі", "edition \"{1}\" but act {2} is dated {3}"),
-		tr("редакция называется годом своего акта", "басылым өз актісінің жылымен аталады", "an edition is named by the year of its act")},
+		tr("редакция «{1}», а акт {2} от {3}", "редакция «{1}», ал {2} актісі {3} күнгі", "edition \"{1}\" but act {2} is dated {3}"),
+		tr("редакция называется годом своего акта", "редакция өз актісінің жылымен аталады", "an edition is named by the year of its act")},
 	"ref/vocab": {
 		tr("«{2}» нет в словаре {1} (rules/vocab.yaml)", "«{2}» {1} сөздігінде жоқ (rules/vocab.yaml)", "\"{2}\" is not in the {1} list of rules/vocab.yaml"),
 		tr("используйте один из: {3}", "мыналардың бірін қолданыңыз: {3}", "use one of: {3}")},
 	"ref/question": {
-		tr("условие when использует вопрос «{1}», которого нет в asks этой редакции", "when шарты осы басылымның asks тізімінде жоқ «{1}» сұрағын қолданады", "when uses question \"{1}\", which this edition's asks does not list"),
+		tr("условие when использует вопрос «{1}», которого нет в asks этой редакции", "when шарты осы редакцияның asks тізімінде жоқ «{1}» сұрағын қолданады", "when uses question \"{1}\", which this edition's asks does not list"),
 		tr("добавьте «{1}» в asks", "asks тізіміне «{1}» қосыңыз", "add \"{1}\" to asks")},
 	"ref/answer": {
 		tr("у вопроса «{1}» нет ответа «{2}»", "«{1}» сұрағында «{2}» жауабы жоқ", "question \"{1}\" has no answer \"{2}\""),
 		tr("допустимые ответы: {3}", "рұқсат етілген жауаптар: {3}", "its answers are: {3}")},
 	"ref/form": {
-		tr("нет формы «{1}» в forms этой редакции", "осы басылымның forms бөлімінде «{1}» нысаны жоқ", "no form \"{1}\" among this edition's forms"),
+		tr("нет формы «{1}» в forms этой редакции", "осы редакцияның forms бөлімінде «{1}» нысаны жоқ", "no form \"{1}\" among this edition's forms"),
 		tr("исправьте form или опишите форму в forms", "form мәнін түзетіңіз немесе нысанды forms бөлімінде сипаттаңыз", "correct form, or describe the form under forms")},
 	"ref/followed": {
 		tr("followed: «{1}» — такого прочтения нет ({2})", "followed: «{1}» — мұндай оқылым жоқ ({2})", "followed: \"{1}\" is not one of the readings ({2})"),
@@ -349,7 +349,7 @@ func orList(words []string, l rules.Lang) string {
 var forms = map[string]map[rules.Lang]string{
 	"id":      tr(" (нужен идентификатор: строчные латинские буквы, цифры и дефисы, например sts-license)", " (идентификатор керек: кіші латын әріптері, цифрлар және дефис, мысалы sts-license)", " (an id is lower-case letters, digits and hyphens, e.g. sts-license)"),
 	"date":    tr(" (нужна дата в виде 2006-01-02)", " (2006-01-02 түріндегі күн керек)", " (a date is written 2006-01-02)"),
-	"edition": tr(" (нужен год редакции в кавычках, например \"2023\")", " (тырнақшадағы басылым жылы керек, мысалы \"2023\")", " (an edition is a quoted year, e.g. \"2023\")"),
+	"edition": tr(" (нужен год редакции в кавычках, например \"2023\")", " (тырнақшадағы редакция жылы керек, мысалы \"2023\")", " (an edition is a quoted year, e.g. \"2023\")"),
 	"at":      tr(" (нужна единица акта, например app1/p8/sp1)", " (акт бірлігі керек, мысалы app1/p8/sp1)", " (an act unit is written like app1/p8/sp1)"),
 }
 

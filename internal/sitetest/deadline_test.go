@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"ruqsat/internal/legalfmt"
 	"ruqsat/internal/rules"
 	"ruqsat/internal/workdays"
 )
@@ -66,6 +67,11 @@ func TestDeadlineCalculator(t *testing.T) {
 						return [d(".deadline-received"), d(".deadline-due"), String(r.querySelectorAll(".deadline-warn li").length),
 							(r.querySelector(".deadline-received a") || {}).pathname || "", r.querySelector(".deadline-received").textContent];
 					})()`)
+					// The date in the site's words (legalfmt), a date standing
+					// alone: Kazakh nominative «2026 жылғы 5 желтоқсан».
+					if txt := eval[string](tb, `document.querySelector("[data-deadline] .deadline-received time").textContent`); !strings.HasPrefix(txt, legalfmt.FormatDateIn(l, got[0], legalfmt.Nominative)) {
+						t.Errorf("%s %s: the date received reads %q, want %q", c.kind, c.filed, txt, legalfmt.FormatDateIn(l, got[0], legalfmt.Nominative))
+					}
 					wantDue := ""
 					if want.Due != nil {
 						wantDue = want.Due.Date

@@ -56,9 +56,18 @@
   }
   function loc(m) { return (m && (m[lang] || m.ru || m.en)) || ""; }
   // date writes an ISO date for people, in a <time> with the date itself.
+  // The words are the site's own (legalfmt, via the page's #ruqsat-dates):
+  // a date standing alone, Kazakh nominative «2026 жылғы 5 желтоқсан», as
+  // legal text writes it, not the browser's locale («2026 ж. 5 желтоқсан»).
+  var dates = null;
+  try { dates = JSON.parse(document.getElementById("ruqsat-dates").textContent); } catch (e) { /* the browser's words */ }
   function date(iso, weekday) {
-    var d = new Date(iso + "T00:00:00Z"), text = iso;
-    try { text = d.toLocaleDateString(lang, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }); } catch (e) { /* the ISO date */ }
+    var d = new Date(iso + "T00:00:00Z"), text = iso, p = iso.split("-");
+    if (dates && dates.pattern && dates.month_cases && dates.month_cases.nom) {
+      text = dates.pattern.replace("{d}", String(+p[2])).replace("{m}", dates.month_cases.nom[+p[1] - 1]).replace("{y}", p[0]);
+    } else {
+      try { text = d.toLocaleDateString(lang, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }); } catch (e) { /* the ISO date */ }
+    }
     return el("time", { datetime: iso, text: text + (weekday ? ", " + loc(weekday) : "") });
   }
   // cite writes a citation as the page's footnotes do: an act in the

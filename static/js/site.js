@@ -20,9 +20,13 @@ document.addEventListener("click", function (ev) {
   var astana = new Date(now.getTime() + (now.getTimezoneOffset() + 300) * 60000);
   var today = astana.getFullYear() + "-" + pad(astana.getMonth() + 1) + "-" + pad(astana.getDate());
 
-  function formatDate(iso) {
+  // A date as the build writes it (legalfmt.FormatDateIn): in Kazakh the
+  // month takes the case of the phrase around it (kase: "abl" for
+  // «… бастап»; the pattern's own form, attributive, by default).
+  function formatDate(iso, kase) {
     var p = iso.split("-");
-    return cfg.pattern.replace("{d}", String(+p[2])).replace("{m}", cfg.months[+p[1] - 1]).replace("{y}", p[0]);
+    var months = (kase && cfg.month_cases && cfg.month_cases[kase]) || cfg.months;
+    return cfg.pattern.replace("{d}", String(+p[2])).replace("{m}", months[+p[1] - 1]).replace("{y}", p[0]);
   }
   function formatKZT(n) {
     return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f");
@@ -57,7 +61,7 @@ document.addEventListener("click", function (ev) {
       return;
     }
     var small = document.createElement("small");
-    small.textContent = "(" + cfg.mci_at.replace("%s", formatKZT(rate)).replace("%s", formatDate(rateFrom)) + ")";
+    small.textContent = "(" + cfg.mci_at.replace("%s", formatKZT(rate)).replace("%s", formatDate(rateFrom, "abl")) + ")";
     el.textContent = "= " + formatKZT(Math.round(mci * rate)) + " ₸ ";
     el.appendChild(small);
   });

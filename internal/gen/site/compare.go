@@ -146,7 +146,7 @@ func (c loc) amendments(sv *rules.Service) []Amendment {
 	for _, kind := range sv.FeeKinds(c.g.Set.Vocab) {
 		all := sv.FeesAfter(kind, "")
 		for i, f := range all {
-			a := Amendment{From: legalfmt.FormatDate(c.l, f.From), FromISO: f.From, By: c.actRef(f.By),
+			a := Amendment{From: c.dateText(f.From, legalfmt.Nominative), FromISO: f.From, By: c.actRef(f.By),
 				What: "fee", Kind: c.vocab("kinds", kind)}
 			after := c.fee(f.Fee(), true)
 			after.Note = nil

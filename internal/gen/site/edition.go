@@ -43,6 +43,9 @@ type Edition struct {
 	Conflicts   []Conflict `json:"conflicts,omitempty"`
 	Notes       []Item     `json:"notes,omitempty"`
 	Coverage    Coverage   `json:"coverage"`
+	// Provenance: the notices the facts above call for (provenance.go),
+	// shown at the top of the edition's section.
+	Provenance []ProvNotice `json:"provenance,omitempty"`
 }
 
 // Fact is a text fact: known (Text) or not (Gap).
@@ -364,6 +367,7 @@ func (c loc) edition(e *rules.Edition) *Edition {
 			v.Coverage.Missing = append(v.Coverage.Missing, Missing{f.Fact, c.vocabs("gaps", f.Reasons)})
 		}
 	}
+	v.Provenance = c.provenance(v)
 	return v
 }
 

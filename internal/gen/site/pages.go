@@ -50,6 +50,8 @@ type Service struct {
 	// application kind: the one in force on the site's today and those
 	// still to come.
 	Fees []FeeRow `json:"fees,omitempty"`
+	// FeesProvenance: the notices the fees' citations call for.
+	FeesProvenance []ProvNotice `json:"fees_provenance,omitempty"`
 }
 
 // ComingEdition is an edition still to come, and when it takes effect.
@@ -170,7 +172,7 @@ func (c loc) seed(sd rules.Seed) Seed {
 		v.Publisher = c.str(*sd.Publisher)
 	}
 	if sd.Read != "" {
-		v.Read = legalfmt.FormatDate(c.l, sd.Read)
+		v.Read = c.dateText(sd.Read, legalfmt.Nominative) // i18n seed_read, «оқылған күні: …»
 	}
 	return v
 }
@@ -346,6 +348,10 @@ type SiteDates struct {
 	MCI     []MCIRate `json:"mci"`
 	Pattern string    `json:"pattern"`
 	Months  []string  `json:"months"`
+	// MonthCases are the month names in each case (legalfmt.Case keys:
+	// "abl", "attr"…), for the script to write a date where the phrase
+	// needs another case than Pattern's (mci_at: «… бастап»).
+	MonthCases map[string][]string `json:"month_cases"`
 }
 
 // MCIRate is an MCI value from a date.
@@ -355,8 +361,14 @@ type MCIRate struct {
 }
 
 func (c loc) siteDates() SiteDates {
-	d := SiteDates{Built: c.date(c.g.Today)}
+	// Attributive: i18n as_of, «… жағдай бойынша»; site.js writes the
+	// reader's date the same way (Pattern, Months).
+	d := SiteDates{Built: c.dateIn(c.g.Today, legalfmt.Attributive)}
 	d.Pattern, d.Months = legalfmt.DateFormat(c.l)
+	d.MonthCases = map[string][]string{}
+	for _, k := range legalfmt.Cases {
+		d.MonthCases[k.String()] = legalfmt.MonthNames(c.l, k)
+	}
 	if m := c.g.Set.MCI; m != nil {
 		for _, v := range m.Values {
 			d.MCI = append(d.MCI, MCIRate{v.From, v.KZT})
@@ -398,7 +410,8 @@ func (c loc) service(sv *rules.Service) Service {
 		if a := c.g.Set.Acts[e.Act]; a != nil {
 			from = c.g.Set.Period(a).From
 		}
-		d.Coming = append(d.Coming, ComingEdition{e.Edition, legalfmt.FormatDate(c.l, from), from})
+		// Ablative: i18n coming_edition, edition_took_effect («… бастап»).
+		d.Coming = append(d.Coming, ComingEdition{e.Edition, c.dateText(from, legalfmt.Ablative), from})
 	}
 	for i := len(sv.Editions) - 1; i >= 0; i-- {
 		e := sv.Editions[i]
@@ -427,6 +440,7 @@ func (c loc) service(sv *rules.Service) Service {
 		}
 		d.Fees = append(d.Fees, row)
 	}
+	d.FeesProvenance = c.provenance(d.Fees)
 	return d
 }
 
@@ -452,16 +466,16 @@ func (c loc) act(a *rules.Act) *Act {
 			v.InForce.Date = &d
 		}
 		if f.NotBefore != "" {
-			v.InForce.NotBefore = legalfmt.FormatDate(c.l, f.NotBefore)
+			v.InForce.NotBefore = c.dateText(f.NotBefore, legalfmt.Ablative) // i18n not_before, «… ерте емес»
 		}
 	}
 	if r := a.RepealedBy; r != nil {
 		v.RepealedBy = &RepealedBy{Gap: c.gap(r.Gap), Act: c.actRef(r.Act), EffectiveGap: c.gap(r.Effective.Gap), Cite: c.cites(r.Cite)}
 		if r.Effective.Value != "" {
-			v.RepealedBy.Effective = legalfmt.FormatDate(c.l, r.Effective.Value)
+			v.RepealedBy.Effective = c.dateText(r.Effective.Value, legalfmt.Nominative)
 		}
 		if r.NotBefore != "" {
-			v.RepealedBy.NotBefore = legalfmt.FormatDate(c.l, r.NotBefore)
+			v.RepealedBy.NotBefore = c.dateText(r.NotBefore, legalfmt.Ablative)
 		}
 	}
 	if sg := a.Signatory; sg != nil {
@@ -609,9 +623,9 @@ func (c loc) tables() Tables {
 	var d Tables
 	s := c.g.Set
 	if s.MCI != nil {
-		t := &MCITable{Today: legalfmt.FormatDate(c.l, c.g.Today)}
+		t := &MCITable{Today: c.dateText(c.g.Today, legalfmt.Attributive)} // i18n mci_current, «… АЕК»
 		if kzt, from := CurrentMCI(s.MCI, c.g.Today); kzt != 0 {
-			t.Current, t.Since = legalfmt.FormatKZT(kzt), legalfmt.FormatDate(c.l, from)
+			t.Current, t.Since = legalfmt.FormatKZT(kzt), c.dateText(from, legalfmt.Ablative) // i18n since, «… бастап»
 		}
 		for _, v := range s.MCI.Values {
 			t.Values = append(t.Values, MCIValue{c.date(v.From), legalfmt.FormatKZT(v.KZT), c.text(v.Law)})

@@ -279,7 +279,8 @@ var notWords = map[string]bool{"key": true, "act": true, "anchor": true, "id": t
 	"file": true, "iso": true, "seed": true, "span": true, "medium": true, "certified": true, "counts": true,
 	"lang": true, "status": true, "fact": true, "what": true, "of": true, "today": true, "files": true,
 	"updated": true, "current": true, "full": true, "editions": true, "newer": true,
-	"unit": true, "days": true, "open": true, "close": true, "break": true, "url": true, "number": true}
+	"unit": true, "days": true, "open": true, "close": true, "break": true, "url": true, "number": true,
+	"copy_of": true}
 
 func (g *Generator) actFiles() []string {
 	var fs []string

@@ -92,14 +92,16 @@ type Fee struct {
 	// give has no other field, and an empty object would read as no fee.
 	Free bool   `json:"free"`
 	MCI  string `json:"mci,omitempty"`
-	// KZT is the amount at Rate tenge per MCI, in force since RateFrom.
+	// KZT is the amount at Rate tenge per MCI, in force since RateFrom
+	// (ablative: i18n mci_at, «… бастап»).
 	KZT      string `json:"kzt,omitempty"`
 	Rate     string `json:"rate,omitempty"`
 	RateFrom string `json:"rate_from,omitempty"`
 	Note     *Text  `json:"note,omitempty"`
 	Cite     []Cite `json:"cite,omitempty"`
 	// From and By are set for a fee an act other than the rules sets from
-	// a date (service.yaml fees): since when, and which act.
+	// a date (service.yaml fees): since when (ablative: i18n fee_set_by,
+	// fee_now, fee_coming, «… бастап»), and which act.
 	From string  `json:"from,omitempty"`
 	By   *ActRef `json:"by,omitempty"`
 	// NoRate: the fee is in MCI but the MCI table has no value for its
@@ -170,7 +172,18 @@ func (c loc) items(xs []rules.Cited) []Item {
 	return out
 }
 
-func (c loc) date(iso string) Date { return Date{iso, legalfmt.FormatDate(c.l, iso)} }
+// date is a date standing alone (a table cell, an act's date): Kazakh
+// nominative, «2026 жылғы 1 қаңтар».
+func (c loc) date(iso string) Date { return c.dateIn(iso, legalfmt.Nominative) }
+
+// dateIn is a date in the case the phrase around it needs (legalfmt.Case):
+// the field's comment names the i18n phrase that takes it.
+func (c loc) dateIn(iso string, k legalfmt.Case) Date {
+	return Date{iso, legalfmt.FormatDateIn(c.l, iso, k)}
+}
+
+// dateText is dateIn's words alone.
+func (c loc) dateText(iso string, k legalfmt.Case) string { return legalfmt.FormatDateIn(c.l, iso, k) }
 
 // vocab returns the label of a vocabulary id in a named list, or the id.
 func (c loc) vocab(list, id string) string {
@@ -282,7 +295,7 @@ func (c loc) fee(f rules.Fee, plain bool) Fee { return c.feeAt(f, plain, c.g.Tod
 // datedFee is a fee set from a date, in tenge at the MCI of day.
 func (c loc) datedFee(d rules.DatedFee, day string) Fee {
 	f := c.feeAt(d.Fee(), false, day)
-	f.From, f.By = legalfmt.FormatDate(c.l, d.From), c.actRef(d.By)
+	f.From, f.By = c.dateText(d.From, legalfmt.Ablative), c.actRef(d.By)
 	return f
 }
 
@@ -306,7 +319,7 @@ func (c loc) feeAt(f rules.Fee, plain bool, day string) Fee {
 			v.NoRate = true
 		default:
 			v.KZT = legalfmt.FormatKZT(int(*f.MCI*float64(kzt) + 0.5))
-			v.Rate, v.RateFrom = legalfmt.FormatKZT(kzt), legalfmt.FormatDate(c.l, from)
+			v.Rate, v.RateFrom = legalfmt.FormatKZT(kzt), c.dateText(from, legalfmt.Ablative)
 		}
 		v.Live = !plain && day == c.g.Today
 	}
