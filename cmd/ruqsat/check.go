@@ -301,6 +301,11 @@ func printReport(w io.Writer, rep *checker.Report, lang string, color bool) {
 			where = fmt.Sprintf(" (manifest %d:%d)", f.Line, f.Column)
 		}
 		fmt.Fprintf(w, "    %s %s: %s%s %s\n", mark, cliText[string(f.Severity)][lang], f.Message[lang], where, paint(dim, "["+f.Code+"]"))
+		if f.Detail != "" {
+			// What the message leaves out: the ids to write in the
+			// manifest, a parser's own words.
+			fmt.Fprintf(w, "      %s\n", paint(dim, f.Detail))
+		}
 		for _, r := range f.Rules {
 			name := r.ActName[lang]
 			if at := r.AtLabel[lang]; at != "" {
