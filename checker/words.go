@@ -181,6 +181,8 @@ func (f Finding) withDetail(s string) Finding {
 // means; its own text goes to the finding's detail.
 func syntaxWhy(lib string) map[string]string {
 	switch {
+	case strings.Contains(lib, "more data after"):
+		return map[string]string{"ru": "после конца манифеста есть лишний текст; уберите его", "kk": "манифест аяқталғаннан кейін артық мәтін бар; оны алып тастаңыз", "en": "there is more text after the end of the manifest; remove it"}
 	case strings.Contains(lib, "tab") || strings.Contains(lib, "cannot start any token"):
 		return map[string]string{"ru": "в строке недопустимый символ, например табуляция в отступе; делайте отступы пробелами", "kk": "жолда рұқсат етілмеген таңба бар, мысалы шегіністегі табуляция; шегіністі бос орынмен жасаңыз", "en": "the line holds a character not allowed there, such as a tab in the indent; indent with spaces"}
 	case strings.Contains(lib, "mapping values are not allowed"):

@@ -42,7 +42,7 @@ var cliText = map[string]map[string]string{
 	"general":      {"ru": "Пакет в целом", "kk": "Топтама тұтастай", "en": "The package as a whole"},
 	"rule":         {"ru": "Правило", "kk": "Қағида", "en": "Rule"},
 	"counts":       {"ru": "ошибок: %d, предупреждений: %d", "kk": "қателер: %d, ескертулер: %d", "en": "%d error(s), %d warning(s)"},
-	"edition":      {"ru": "редакция", "kk": "басылым", "en": "edition"},
+	"edition":      {"ru": "редакция", "kk": "редакция", "en": "edition"},
 	"checklist":    {"ru": "есть перечень", "kk": "тізбе бар", "en": "checklist"},
 	"partial":      {"ru": "перечень неполный", "kk": "тізбе толық емес", "en": "partial list"},
 	"no-list":      {"ru": "перечня нет в источниках", "kk": "тізбе дереккөздерде жоқ", "en": "not in the sources"},
