@@ -396,6 +396,9 @@
     results.textContent = "";
     var names = {};
     (rep.items || []).forEach(function (i) { names[i.id] = loc(i.name); });
+    // The item a finding concerns, named before its message unless the
+    // message names it already.
+    var itemOf = function (f) { var n = f.item && names[f.item]; return n && loc(f.message).indexOf(n) < 0 ? n : ""; };
     var bySev = { error: [], warning: [], info: [] };
     rep.findings.forEach(function (f, i) { (bySev[f.severity] || bySev.info).push({ f: f, id: "finding-" + i }); });
     // The summary: one link per error and warning, to the field or item
@@ -406,7 +409,7 @@
         el("h3", { id: "summary-h", text: t("summary_h") })]);
       var sl = el("ul", {});
       problems.forEach(function (p) {
-        var a = el("a", { href: "#" + (fromForm && fieldOf(p.f) || p.id), "data-code": p.f.code, text: (p.f.item && names[p.f.item] ? names[p.f.item] + ": " : "") + loc(p.f.message) });
+        var a = el("a", { href: "#" + (fromForm && fieldOf(p.f) || p.id), "data-code": p.f.code, text: (itemOf(p.f) ? itemOf(p.f) + ": " : "") + loc(p.f.message) });
         a.addEventListener("click", function (ev) {
           var to = $(a.getAttribute("href").slice(1));
           if (!to) return;
@@ -427,7 +430,7 @@
         var li = finding(p.f);
         li.id = p.id;
         li.setAttribute("tabindex", "-1");
-        if (p.f.item) li.insertBefore(el("span", { class: "item-name", text: (names[p.f.item] || "") + ": " }), li.firstChild);
+        if (itemOf(p.f)) li.insertBefore(el("span", { class: "item-name", text: itemOf(p.f) + ": " }), li.firstChild.nextSibling);
         ul.appendChild(li);
         var slot = p.f.item && $("findings-" + p.f.item);
         if (fromForm && slot) {
