@@ -24,8 +24,9 @@ import (
 var (
 	// a JSON pointer: /applicant/bin, /fee/date
 	pointerRe = regexp.MustCompile(`(^|[\s(«"':])/[a-z][a-z0-9_-]*`)
-	// a dotted manifest field: applicant.name, fee.date
-	dottedRe = regexp.MustCompile(`\b(applicant|fee|change|answers|documents|info)\.[a-z]+\b`)
+	// a dotted manifest field: applicant.name, fee.date (not the end of a
+	// file's name, change-documents.pdf)
+	dottedRe = regexp.MustCompile(`(?:^|[^\p{L}\p{N}_/.-])((?:applicant|fee|change|answers|documents|info)\.[a-z]+)\b`)
 	// a word written like an id: development-production
 	idRe = regexp.MustCompile(`\b[a-z0-9]+(?:-[a-z0-9]+)+\b`)
 	// a Latin word in lower case, in a Russian or Kazakh message
@@ -107,8 +108,8 @@ func plainWordsProblems(msg, lang, manifest string, ids map[string]bool) []strin
 	if m := pointerRe.FindString(msg); m != "" {
 		out = append(out, "a JSON pointer "+strconvQuote(strings.TrimSpace(m)))
 	}
-	if m := dottedRe.FindString(msg); m != "" {
-		out = append(out, "a manifest field "+strconvQuote(m))
+	if m := dottedRe.FindStringSubmatch(msg); m != nil {
+		out = append(out, "a manifest field "+strconvQuote(m[1]))
 	}
 	// What the applicant wrote, quoted back, and file names are theirs.
 	rest := quotedRe.ReplaceAllStringFunc(msg, func(q string) string {
@@ -194,6 +195,7 @@ func TestPlainWordsCatches(t *testing.T) {
 		{"Подпись не является документом CMS: filetype: cms-malformed at 0: BER indefinite length, not DER", "ru"},
 		{"Манифестте қате бар (10-жол): did not find expected ',' or ']'", "kk"},
 		{"Варианты: legal-entity, branch", "ru"},
+		{"Give the amount paid (fee.paid, fee.date)", "en"},
 	}
 	for _, b := range bad {
 		if len(plainWordsProblems(b.msg, b.lang, "", ids)) == 0 {
@@ -202,6 +204,7 @@ func TestPlainWordsCatches(t *testing.T) {
 	}
 	good := []struct{ msg, lang, manifest string }{
 		{"Файл docs/development-production.pdf пуст", "ru", ""},
+		{"The file docs/change-documents.pdf is in the package but belongs to no item", "en", ""},
 		{"«import-export» — кіші түрі жоқ", "kk", "subspecies: [import-export]"},
 		{"Файл docs/application.p7s — текст S/MIME (так сохраняет «openssl cms -sign» без «-outform DER»)", "ru", ""},
 	}
