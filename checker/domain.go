@@ -63,7 +63,7 @@ func (r *run) documents(answers map[string]any) {
 		}
 		if d.Fetched {
 			r.add(r.at(newFinding("document/fetched", argL("name", d.Name)).citing(d.Cite), "documents", id))
-		} else if !d.IfAny && !d.Applies(answers) {
+		} else if !d.IfAny && !d.Applies(answers) && !r.unanswered(d, answers) {
 			r.add(r.at(newFinding("document/not-required", argL("name", d.Name)).citing(d.Cite), "documents", id))
 		}
 		for i, name := range files(docs[id]) {
@@ -97,6 +97,53 @@ func (r *run) documents(answers map[string]any) {
 		f.File = p
 		r.add(f)
 	}
+}
+
+// unanswered reports whether a document's conditions rest on a question
+// the manifest leaves unanswered or answers with something that is not
+// one of its answers: that mistake is reported (answer/missing,
+// answer/invalid), and "not required for your answers" would say it a
+// second time, about answers the applicant never gave.
+func (r *run) unanswered(d *contract.Document, answers map[string]any) bool {
+	valid := func(q, a string) bool {
+		if q == "subspecies" {
+			for _, o := range r.cl.meta.Subspecies {
+				if o.ID == a {
+					return true
+				}
+			}
+			return false
+		}
+		if qu := r.cl.meta.Question(q); qu != nil {
+			for _, o := range qu.Options {
+				if o.ID == a {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for q := range d.When {
+		switch a := answers[q].(type) {
+		case string:
+			if !valid(q, a) {
+				return true
+			}
+		case []any:
+			ok := false
+			for _, x := range a {
+				if s, _ := x.(string); valid(q, s) {
+					ok = true
+				}
+			}
+			if !ok {
+				return true
+			}
+		default:
+			return true
+		}
+	}
+	return false
 }
 
 func (r *run) file(f Finding, name string, p []string) Finding {

@@ -2,7 +2,9 @@ package sitetest
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -31,9 +33,22 @@ const severityOrder = `Array.from(document.querySelectorAll("#checker-results .r
 // px (RUQSAT_SCREENSHOTS). The first and repeated drops' check times on a
 // warm page are logged, with their medians.
 func TestCheckerFlow(t *testing.T) {
-	// A wrong answer (an error) that makes a document not required (a
-	// warning), with notes: every kind of finding.
-	failing := filepath.Join(repoRoot(t), "examples", "sts-license-2023-issue-fail-bad-answer")
+	// The example with warnings, paid short: an error, warnings and notes.
+	failing := filepath.Join(t.TempDir(), "sts-license-2023-issue-paid-short")
+	if err := os.CopyFS(failing, os.DirFS(filepath.Join(repoRoot(t), "examples", "sts-license-2023-issue-pass-with-warnings"))); err != nil {
+		t.Fatal(err)
+	}
+	man, err := os.ReadFile(filepath.Join(failing, "manifest.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	short := regexp.MustCompile(`(?m)^(  paid: )\d+$`).ReplaceAll(man, []byte("${1}1000"))
+	if string(short) == string(man) {
+		t.Fatalf("no fee paid in the example's manifest:\n%s", man)
+	}
+	if err := os.WriteFile(filepath.Join(failing, "manifest.yaml"), short, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	zip := zipFolder(t, t.TempDir(), failing)
 	var first, again []float64
 	for _, l := range langs {
@@ -88,7 +103,7 @@ func TestCheckerFlow(t *testing.T) {
 				t.Errorf("findings not errors first, then warnings, then notes: %v", order)
 			}
 			links := eval[[]string](tb, `Array.from(document.querySelectorAll("#checker-summary a")).map(a => a.dataset.code)`)
-			if len(links) < 2 || links[0] != "answer/invalid" {
+			if len(links) < 2 || links[0] != "fee/mismatch" {
 				t.Errorf("summary links %v, want the error first and then the warning", links)
 			}
 			for i := range links {
