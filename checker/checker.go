@@ -214,6 +214,8 @@ type run struct {
 	// signedDocs are the documents of detached signatures, found beside
 	// them rather than named in the manifest.
 	signedDocs map[string]bool
+	// notRequired are the items given that the answers do not call for.
+	notRequired map[string]bool
 }
 
 func (r *run) add(f Finding) { r.findings = append(r.findings, f) }

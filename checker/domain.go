@@ -65,6 +65,10 @@ func (r *run) documents(answers map[string]any) {
 			r.add(r.at(newFinding("document/fetched", argL("name", d.Name)).citing(d.Cite), "documents", id))
 		} else if !d.IfAny && !d.Applies(answers) && !r.unanswered(d, answers) {
 			r.add(r.at(newFinding("document/not-required", argL("name", d.Name)).citing(d.Cite), "documents", id))
+			if r.notRequired == nil {
+				r.notRequired = map[string]bool{}
+			}
+			r.notRequired[id] = true
 		}
 		for i, name := range files(docs[id]) {
 			p := []string{"documents", id}
@@ -230,7 +234,9 @@ func (r *run) fileContent(d *contract.Document, f *pkgread.File, p []string) {
 			r.add(r.file(newFinding("document/pdf-broken", arg("file", name), argL("why", pdfWhy(err))).withDetail(err.Error()), name, p))
 			return
 		}
-		if d.Signed && !pdfSigned(f) {
+		// A document not required needs no signature: "not required"
+		// says all there is to say about it.
+		if d.Signed && !r.notRequired[d.ID] && !pdfSigned(f) {
 			r.add(r.file(newFinding("document/not-signed", arg("file", name)).citing(d.Cite), name, p))
 		}
 	case filetype.JPEG, filetype.PNG:
