@@ -281,13 +281,18 @@ func TestNewFinding(t *testing.T) {
 }
 
 // TestPageFault: the web page's report of its own fault comes from the
-// catalogue and names the fault.
+// catalogue and keeps the fault's own words in its detail.
 func TestPageFault(t *testing.T) {
 	rep := PageFault("p.zip", "init was not called")
 	if rep.Verdict != CannotCheck || len(rep.Findings) != 1 || rep.Findings[0].Code != "checker/page-fault" || rep.Findings[0].Severity != Error {
 		t.Fatalf("got %+v", rep)
 	}
-	if m := rep.Findings[0].Message["en"]; m != "The check did not run because of a fault in the program, not in your package; reload the page. (init was not called)" {
+	if m := rep.Findings[0].Message["en"]; m != "The check did not run because of a fault in the program, not in your package; reload the page." {
 		t.Errorf("message %q", m)
+	}
+	// The program's own words are for the developers: kept in the detail,
+	// not shown to the applicant as the message.
+	if d := rep.Findings[0].Detail; d != "init was not called" {
+		t.Errorf("detail %q", d)
 	}
 }

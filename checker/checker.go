@@ -142,7 +142,7 @@ func (c *Checker) EditionOn(service, day string) string {
 // around the checker (the web page's) failed, not because of the package:
 // the applicant is told so and asked to reload the page.
 func PageFault(name, why string) *Report {
-	return cannot(name, newFinding("checker/page-fault", arg("why", why)))
+	return cannot(name, newFinding("checker/page-fault").withDetail(why))
 }
 
 func cannot(name string, f Finding) *Report {
@@ -152,7 +152,7 @@ func cannot(name string, f Finding) *Report {
 // packageFinding explains why a package could not be read.
 func packageFinding(err error, path string) Finding {
 	var pe *pkgread.Error
-	code, why, limit := "package/unreadable", err.Error(), ""
+	code, detail, limit := "package/unreadable", err.Error(), ""
 	if errors.As(err, &pe) {
 		if _, ok := catalogue["package/"+string(pe.Kind)]; ok {
 			code = "package/" + string(pe.Kind)
@@ -164,14 +164,26 @@ func packageFinding(err error, path string) Finding {
 			limit = humanSize(pe.Kind, pe.Limit)
 		}
 		if pe.Err != nil {
-			why = pe.Err.Error()
+			detail = pe.Err.Error()
 		}
 	}
-	args := []argument{arg("path", path), arg("err", why)}
+	args := []argument{arg("path", path), argL("why", unreadableWhy(err))}
 	if limit != "" {
 		args = append(args, arg("limit", limit))
 	}
-	return newFinding(code, args...)
+	return newFinding(code, args...).withDetail(detail)
+}
+
+// unreadableWhy says in words why a package could not be opened; the
+// system's own text goes to the finding's detail.
+func unreadableWhy(err error) map[string]string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return map[string]string{"ru": "такого файла или папки нет", "kk": "мұндай файл немесе бума жоқ", "en": "there is no such file or folder"}
+	case errors.Is(err, fs.ErrPermission):
+		return map[string]string{"ru": "нет прав на чтение", "kk": "оқуға құқық жоқ", "en": "you have no permission to read it"}
+	}
+	return map[string]string{"ru": "файл не читается", "kk": "файл оқылмайды", "en": "it cannot be read"}
 }
 
 func humanSize(k pkgread.ErrorKind, n int64) string {
@@ -202,6 +214,8 @@ type run struct {
 	// signedDocs are the documents of detached signatures, found beside
 	// them rather than named in the manifest.
 	signedDocs map[string]bool
+	// notRequired are the items given that the answers do not call for.
+	notRequired map[string]bool
 }
 
 func (r *run) add(f Finding) { r.findings = append(r.findings, f) }
@@ -348,7 +362,7 @@ func (r *run) parse() bool {
 			return false
 		}
 		if se != nil {
-			r.add(r.inManifest(newFinding("manifest/syntax", arg("line", fmt.Sprint(se.line)), arg("err", se.why)), se.line, se.col))
+			r.add(r.inManifest(newFinding("manifest/syntax", arg("line", fmt.Sprint(se.line)), argL("why", syntaxWhy(se.why))).withDetail(se.why), se.line, se.col))
 			return false
 		}
 		root = n
@@ -361,7 +375,7 @@ func (r *run) parse() bool {
 				r.add(r.inManifest(newFinding("manifest/too-deep", arg("limit", fmt.Sprint(MaxDepth))), line, 1))
 				return false
 			}
-			r.add(r.inManifest(newFinding("manifest/syntax", arg("line", fmt.Sprint(line)), arg("err", why)), line, 1))
+			r.add(r.inManifest(newFinding("manifest/syntax", arg("line", fmt.Sprint(line)), argL("why", syntaxWhy(why))).withDetail(why), line, 1))
 			return false
 		}
 	}
@@ -379,7 +393,11 @@ func (r *run) parse() bool {
 		if len(dups) == maxDuplicates {
 			return
 		}
-		dups = append(dups, r.inManifest(newFinding("manifest/syntax", arg("line", fmt.Sprint(k.Line)), arg("err", fmt.Sprintf("key %q appears twice", k.Value))), k.Line, k.Column))
+		dups = append(dups, r.inManifest(newFinding("manifest/syntax", arg("line", fmt.Sprint(k.Line)), argL("why", map[string]string{
+			"ru": "поле «" + k.Value + "» записано второй раз; оставьте одно",
+			"kk": "«" + k.Value + "» өрісі екінші рет жазылған; біреуін қалдырыңыз",
+			"en": "the field \"" + k.Value + "\" is written twice; keep one",
+		})), k.Line, k.Column))
 	})
 	if len(dups) > 0 {
 		r.findings = append(r.findings, dups...)
@@ -410,7 +428,11 @@ func (r *run) choose() bool {
 	}
 	sv := r.c.idx.Services[service]
 	if sv == nil {
-		r.add(r.at(newFinding("service/unknown", arg("got", service), arg("list", strings.Join(r.c.idx.Order, ", "))), "service"))
+		var ns []map[string]string
+		for _, id := range r.c.idx.Order {
+			ns = append(ns, r.c.idx.Services[id].Name)
+		}
+		r.add(r.at(newFinding("service/unknown", arg("got", service), argL("list", names(ns))).withDetail("services: "+strings.Join(r.c.idx.Order, ", ")), "service"))
 		return false
 	}
 	if want := r.c.idx.Services[r.opt.Service]; want != nil && r.opt.Service != service {
@@ -450,9 +472,9 @@ func (r *run) choose() bool {
 			return false
 		}
 		why = map[string]string{
-			"ru": map[string]string{"flag": "задана параметром --edition", "manifest": "указана в манифесте"}[from],
-			"kk": map[string]string{"flag": "--edition параметрімен берілген", "manifest": "манифестте көрсетілген"}[from],
-			"en": map[string]string{"flag": "set with --edition", "manifest": "named in the manifest"}[from],
+			"ru": "вы выбрали её сами",
+			"kk": "оны өзіңіз таңдадыңыз",
+			"en": "you chose it yourself",
 		}
 		if !inForceOn(ed.InForce, r.filed) && r.filed >= earliestDate { // an impossible date is reported by dates
 			f := newFinding("edition/not-in-force", arg("edition", ed.Edition), arg("date", r.filed), argL("current", inForceInstead(sv, r.filed)))
@@ -489,15 +511,19 @@ func (r *run) choose() bool {
 
 	kind := str(r.man["kind"])
 	var kinds []string
+	var kindNames []map[string]string
 	for _, k := range ed.Kinds {
 		kinds = append(kinds, k.Kind)
+		kindNames = append(kindNames, r.kindName(k.Kind))
 	}
+	kindList := argL("list", names(kindNames))
+	kindIDs := "kinds: " + strings.Join(kinds, ", ")
 	if ed.Gap != "" {
 		r.add(newFinding("edition/not-in-sources", argL("kind", r.kindName(kind)), arg("edition", ed.Edition), argL("why", gapText(ed.Gap))))
 		return false
 	}
 	if kind == "" {
-		r.add(r.at(newFinding("kind/missing", arg("list", strings.Join(kinds, ", "))), "kind"))
+		r.add(r.at(newFinding("kind/missing", kindList).withDetail(kindIDs), "kind"))
 		return false
 	}
 	var k *contract.IndexKind
@@ -507,7 +533,7 @@ func (r *run) choose() bool {
 		}
 	}
 	if k == nil {
-		r.add(r.at(newFinding("kind/unknown", arg("got", kind), arg("edition", ed.Edition), arg("list", strings.Join(kinds, ", "))), "kind"))
+		r.add(r.at(newFinding("kind/unknown", arg("got", kind), arg("edition", ed.Edition), kindList).withDetail(kindIDs), "kind"))
 		return false
 	}
 	r.rep.Kind = kind
@@ -520,7 +546,7 @@ func (r *run) choose() bool {
 	if err != nil {
 		// The checklist is ours, not the applicant's: a fault of the
 		// program, to be reported to us, never "your package is unreadable".
-		r.add(newFinding("checker/fault", arg("what", k.Checklist), arg("err", err.Error())))
+		r.add(newFinding("checker/fault").withDetail(k.Checklist + ": " + err.Error()))
 		return false
 	}
 	r.cl = cl
@@ -544,16 +570,16 @@ func inForceInstead(sv *contract.IndexService, day string) map[string]string {
 	for i := len(sv.Editions) - 1; i >= 0; i-- {
 		if e := sv.Editions[i].Edition; inForceOn(sv.Editions[i].InForce, day) {
 			return map[string]string{
-				"ru": "В этот день действовала редакция " + e + ": уберите edition из манифеста, чтобы проверить по ней, или исправьте дату подачи (filed).",
-				"kk": "Ол күні " + e + " редакциясы қолданыста болды: сол бойынша тексеру үшін манифесттен edition өрісін алып тастаңыз немесе берілген күнді (filed) түзетіңіз.",
-				"en": "The " + e + " edition was: remove edition from the manifest to check against it, or correct the filing date (filed).",
+				"ru": "В этот день действовала редакция " + e + ": проверьте пакет по ней, не выбирая редакцию, или исправьте дату подачи.",
+				"kk": "Ол күні " + e + " редакциясы қолданыста болды: топтаманы редакцияны таңдамай, сол бойынша тексеріңіз немесе берілген күнді түзетіңіз.",
+				"en": "The " + e + " edition was: check the package against it by choosing no edition, or correct the filing date.",
 			}
 		}
 	}
 	return map[string]string{
-		"ru": "Ни одна редакция из источников в этот день не действовала: исправьте дату подачи (filed).",
-		"kk": "Ол күні дереккөздердегі редакциялардың ешқайсысы қолданыста болмаған: берілген күнді (filed) түзетіңіз.",
-		"en": "No edition in the sources was in force that day: correct the filing date (filed).",
+		"ru": "Ни одна редакция из источников в этот день не действовала: исправьте дату подачи.",
+		"kk": "Ол күні дереккөздердегі редакциялардың ешқайсысы қолданыста болмаған: берілген күнді түзетіңіз.",
+		"en": "No edition in the sources was in force that day: correct the filing date.",
 	}
 }
 
@@ -643,7 +669,7 @@ func (r *run) validate() {
 	}
 	var ve *jsonschema.ValidationError
 	if !errors.As(err, &ve) {
-		r.add(newFinding("manifest/invalid", arg("field", "/")))
+		r.add(newFinding("manifest/invalid", argL("field", r.fieldName(nil))).withDetail(err.Error()))
 		return
 	}
 	seen := map[string]bool{}

@@ -57,11 +57,11 @@ func init() {
 var deadlineCatalogue = map[string]entry{
 	"deadline/due": {Info, msg{
 		"Заявление поступает {received}; решение — не позднее {due} (по календарю рабочих дней)",
-		"Өтініш {received} түседі; шешім — {due} кешіктірілмей (жұмыс күндерінің күнтізбесі бойынша)",
+		"Өтініш {received} күні түседі; шешім {due} күнінен кешіктірілмей қабылданады (жұмыс күндерінің күнтізбесі бойынша)",
 		"The application is received on {received}; the decision is due by {due} (by the working-day calendar)"}},
 	"deadline/no-due": {Info, msg{
 		"Заявление поступает {received}; {why}",
-		"Өтініш {received} түседі; {why}",
+		"Өтініш {received} күні түседі; {why}",
 		"The application is received on {received}; {why}"}},
 	"deadline/filed-day-off": {Warning, msg{
 		"Дата подачи {date} — нерабочий день ({what}): {why}",
@@ -72,9 +72,9 @@ var deadlineCatalogue = map[string]entry{
 		"Алымды төлеу күні {date} — жұмыс емес күн ({what}): күнді төлем құжатымен салыстырыңыз",
 		"The fee's payment date {date} is a day off ({what}): compare it with the payment document"}},
 	"deadline/out-of-range": {Warning, msg{
-		"Календарь рабочих дней не охватывает {year} год (он считает {from}–{to}): срок решения и нерабочие дни для {field} не проверены",
-		"Жұмыс күндерінің күнтізбесі {year} жылды қамтымайды ({from}–{to} жылдарды есептейді): {field} үшін шешім мерзімі мен жұмыс емес күндер тексерілмеді",
-		"The working-day calendar does not cover {year} (it computes {from}–{to}): the decision's due date and days off for {field} are not checked"}},
+		"Календарь рабочих дней не охватывает {year} год (он считает {from}–{to}): срок решения и нерабочие дни не проверены ({field})",
+		"Жұмыс күндерінің күнтізбесі {year} жылды қамтымайды ({from}–{to} жылдарды есептейді): шешім мерзімі мен жұмыс емес күндер тексерілмеді ({field})",
+		"The working-day calendar does not cover {year} (it computes {from}–{to}): the decision's due date and days off are not checked ({field})"}},
 	"deadline/calendar": {Warning, msg{"{text}", "{text}", "{text}"}},
 }
 
@@ -89,12 +89,12 @@ func (r *run) deadline() {
 		r.deadlineFor(dd, t)
 	}
 	fee, _ := r.man["fee"].(map[string]any)
-	if d := str(fee["date"]); d != "" {
+	if d := str(fee["date"]); d != "" && d <= r.opt.Today { // a date in the future is date/future alone
 		if t, err := time.Parse("2006-01-02", d); err == nil && d >= earliestDate {
 			day, err := dd.cal.Day(t)
 			switch {
 			case err != nil:
-				r.outOfRange(err, "fee.date", "fee", "date")
+				r.outOfRange(err, "fee", "date")
 			case !day.Working:
 				r.add(r.at(newFinding("deadline/fee-day-off", arg("date", d), argL("what", dd.cal.Describe(day))).withRules(day.Cites), "fee", "date"))
 			}
@@ -107,7 +107,7 @@ func (r *run) deadline() {
 func (r *run) deadlineFor(dd *deadlineData, t time.Time) {
 	res, err := calc.Deadline(dd.data, dd.cal, calc.Request{Service: r.rep.Service, Edition: r.rep.Edition, Kind: r.rep.Kind, Filed: t, NoTime: true})
 	if err != nil {
-		r.outOfRange(err, "filed", "filed")
+		r.outOfRange(err, "filed")
 		return
 	}
 	if day, err := dd.cal.Day(t); err == nil && !day.Working {
@@ -134,7 +134,7 @@ func (r *run) deadlineFor(dd *deadlineData, t time.Time) {
 
 // outOfRange warns that a date's year is outside the calendar; other
 // errors (a kind the deadline data does not know) add nothing.
-func (r *run) outOfRange(err error, field string, path ...string) {
+func (r *run) outOfRange(err error, path ...string) {
 	var year, from, to string
 	var e *calc.Error
 	var re *calc.RangeError
@@ -146,7 +146,7 @@ func (r *run) outOfRange(err error, field string, path ...string) {
 	default:
 		return
 	}
-	r.add(r.at(newFinding("deadline/out-of-range", arg("year", year), arg("from", from), arg("to", to), arg("field", field)), path...))
+	r.add(r.at(newFinding("deadline/out-of-range", arg("year", year), arg("from", from), arg("to", to), argL("field", r.fieldName(path))), path...))
 }
 
 // rulesOf turns the computation's citations into a report's rules: an act

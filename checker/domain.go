@@ -23,8 +23,8 @@ func (r *run) domain() {
 	answers, _ := r.man["answers"].(map[string]any)
 	r.documents(answers)
 	r.applicant(answers)
+	r.dates() // before fee: a payment date in the future is said once, there
 	r.fee(answers)
-	r.dates()
 	r.renewal()
 	r.deadline() // deadline.go
 }
@@ -63,8 +63,12 @@ func (r *run) documents(answers map[string]any) {
 		}
 		if d.Fetched {
 			r.add(r.at(newFinding("document/fetched", argL("name", d.Name)).citing(d.Cite), "documents", id))
-		} else if !d.IfAny && !d.Applies(answers) {
+		} else if !d.IfAny && !d.Applies(answers) && !r.unanswered(d, answers) {
 			r.add(r.at(newFinding("document/not-required", argL("name", d.Name)).citing(d.Cite), "documents", id))
+			if r.notRequired == nil {
+				r.notRequired = map[string]bool{}
+			}
+			r.notRequired[id] = true
 		}
 		for i, name := range files(docs[id]) {
 			p := []string{"documents", id}
@@ -97,6 +101,53 @@ func (r *run) documents(answers map[string]any) {
 		f.File = p
 		r.add(f)
 	}
+}
+
+// unanswered reports whether a document's conditions rest on a question
+// the manifest leaves unanswered or answers with something that is not
+// one of its answers: that mistake is reported (answer/missing,
+// answer/invalid), and "not required for your answers" would say it a
+// second time, about answers the applicant never gave.
+func (r *run) unanswered(d *contract.Document, answers map[string]any) bool {
+	valid := func(q, a string) bool {
+		if q == "subspecies" {
+			for _, o := range r.cl.meta.Subspecies {
+				if o.ID == a {
+					return true
+				}
+			}
+			return false
+		}
+		if qu := r.cl.meta.Question(q); qu != nil {
+			for _, o := range qu.Options {
+				if o.ID == a {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for q := range d.When {
+		switch a := answers[q].(type) {
+		case string:
+			if !valid(q, a) {
+				return true
+			}
+		case []any:
+			ok := false
+			for _, x := range a {
+				if s, _ := x.(string); valid(q, s) {
+					ok = true
+				}
+			}
+			if !ok {
+				return true
+			}
+		default:
+			return true
+		}
+	}
+	return false
 }
 
 func (r *run) file(f Finding, name string, p []string) Finding {
@@ -180,10 +231,12 @@ func (r *run) fileContent(d *contract.Document, f *pkgread.File, p []string) {
 				r.add(r.file(newFinding("document/pdf-encrypted", arg("file", name)), name, p))
 				return
 			}
-			r.add(r.file(newFinding("document/pdf-broken", arg("file", name), argL("why", pdfWhy(err))), name, p))
+			r.add(r.file(newFinding("document/pdf-broken", arg("file", name), argL("why", pdfWhy(err))).withDetail(err.Error()), name, p))
 			return
 		}
-		if d.Signed && !pdfSigned(f) {
+		// A document not required needs no signature: "not required"
+		// says all there is to say about it.
+		if d.Signed && !r.notRequired[d.ID] && !pdfSigned(f) {
 			r.add(r.file(newFinding("document/not-signed", arg("file", name)).citing(d.Cite), name, p))
 		}
 	case filetype.JPEG, filetype.PNG:
@@ -201,7 +254,7 @@ func (r *run) fileContent(d *contract.Document, f *pkgread.File, p []string) {
 			err = filetype.CheckCMS(b)
 		}
 		if err != nil {
-			r.add(r.file(newFinding("document/cms-broken", arg("file", name), arg("why", err.Error())), name, p))
+			r.add(r.file(newFinding("document/cms-broken", arg("file", name), argL("why", cmsWhy(err))).withDetail(err.Error()), name, p))
 			return
 		}
 		r.signed(d, f, b, p)
@@ -279,7 +332,7 @@ func pdfWhy(err error) map[string]string {
 	case errors.Is(err, filetype.ErrBadXref):
 		return map[string]string{"ru": "повреждена таблица перекрёстных ссылок", "kk": "айқас сілтемелер кестесі бүлінген", "en": "its cross-reference table is damaged"}
 	}
-	return same(err.Error())
+	return map[string]string{"ru": "повреждена внутренняя структура файла", "kk": "файлдың ішкі құрылымы бүлінген", "en": "its internal structure is damaged"}
 }
 
 // applicant checks the application's own fields: a name, and the BIN or
@@ -301,16 +354,22 @@ func (r *run) applicant(answers map[string]any) {
 		}
 	}
 	for _, id := range []struct {
-		field            string
-		kind             kzid.Kind
-		missing, invalid string // the findings' codes
+		field                      string
+		kind                       kzid.Kind
+		missing, invalid, unquoted string // the findings' codes
 	}{
-		{contract.IDNumberBIN, kzid.BIN, "applicant/bin-missing", "applicant/bin-invalid"},
-		{contract.IDNumberIIN, kzid.IIN, "applicant/iin-missing", "applicant/iin-invalid"},
+		{contract.IDNumberBIN, kzid.BIN, "applicant/bin-missing", "applicant/bin-invalid", "applicant/bin-unquoted"},
+		{contract.IDNumberIIN, kzid.IIN, "applicant/iin-missing", "applicant/iin-invalid", "applicant/iin-unquoted"},
 	} {
 		v := ""
 		if a != nil {
 			v = str(a[id.field])
+		}
+		if digits := r.unquotedNumber("applicant", id.field); digits != "" {
+			// Given, but unquoted: YAML read it as a number (and would
+			// drop a leading zero). Say so, with the digits as written.
+			r.add(r.at(newFinding(id.unquoted, arg("got", digits)), "applicant", id.field))
+			continue
 		}
 		if v == "" {
 			if need[id.field] {
@@ -338,6 +397,21 @@ func idWhy(err error) map[string]string {
 		return map[string]string{"ru": "неверный признак вида лица (5-я цифра)", "kk": "тұлға түрінің белгісі (5-цифр) дұрыс емес", "en": "the entity type (5th digit) is not valid"}
 	}
 	return same(err.Error())
+}
+
+// unquotedNumber returns the digits of a manifest value written as a
+// number (YAML's unquoted 190140123451), as they stand in the manifest, or
+// "" when the value is not a number.
+func (r *run) unquotedNumber(path ...string) string {
+	switch valueAt(r.man, path).(type) {
+	case float64, interface{ String() string }:
+	default:
+		return ""
+	}
+	if n := r.node(path, false); n != nil && n.Value != "" {
+		return n.Value
+	}
+	return fmt.Sprint(valueAt(r.man, path))
 }
 
 // mciOn returns the MCI in force on a day, or 0 when the table has no
@@ -394,7 +468,7 @@ func (r *run) fee(answers map[string]any) {
 	}
 	amount, ok := number(paid["paid"])
 	date := str(paid["date"])
-	if !ok || !isDate(date) || date < earliestDate {
+	if !ok || !isDate(date) || date < earliestDate || date > r.opt.Today {
 		return // the schema, or dates, reports it
 	}
 	mci := r.mciOn(date)
@@ -403,9 +477,22 @@ func (r *run) fee(answers map[string]any) {
 		return
 	}
 	want := int(math.Round(*fm.MCI * float64(mci)))
-	paidArg, rate, mciArg := arg("paid", kzt(amount)), arg("rate", strconv.FormatFloat(*fm.MCI, 'f', -1, 64)), arg("mci", fmt.Sprint(mci))
-	if math.Abs(amount-float64(want)) > 0.005 {
-		r.add(r.at(newFinding("fee/mismatch", paidArg, arg("want", fmt.Sprint(want)), rate, mciArg, arg("date", date)).citing(fm.Cite), "fee", "paid"))
+	paidArg, rate, mciArg := arg("paid", money(amount)), arg("rate", strconv.FormatFloat(*fm.MCI, 'f', -1, 64)), arg("mci", money(float64(mci)))
+	if diff := float64(want) - amount; math.Abs(diff) > 0.005 {
+		todo := map[string]string{
+			"ru": "Доплатите недостающие " + money(diff),
+			"kk": "Жетіспейтін " + money(diff) + " сомасын төлеңіз",
+			"en": "Pay the missing " + money(diff),
+		}
+		if diff < 0 {
+			todo = map[string]string{
+				"ru": "Уплачено на " + money(-diff) + " больше, чем нужно: сверьте сумму и назначение платежа",
+				"kk": "Қажетінен " + money(-diff) + " артық төленген: төлем сомасы мен мақсатын тексеріңіз",
+				"en": "Paid " + money(-diff) + " more than due: check the amount and what the payment was for",
+			}
+		}
+		f := newFinding("fee/mismatch", argL("todo", todo), paidArg, arg("want", money(float64(want))), rate, mciArg, arg("date", date)).citing(fm.Cite)
+		r.add(r.at(f.withDetail(fmt.Sprintf("paid %s, due %d, missing %s", kzt(amount), want, kzt(diff))), "fee", "paid"))
 		return
 	}
 	r.add(r.at(newFinding("fee/ok", paidArg, rate, mciArg).citing(fm.Cite), "fee", "paid"))
@@ -469,11 +556,11 @@ func (r *run) dates() {
 			return
 		}
 		if day < earliestDate {
-			r.add(r.at(newFinding("date/implausible", arg("field", "/"+strings.Join(path, "/")), arg("date", day)), path...))
+			r.add(r.at(newFinding("date/implausible", argL("field", r.fieldName(path)), arg("date", day)), path...))
 			return
 		}
 		if day > today {
-			r.add(r.at(newFinding("date/future", arg("field", "/"+strings.Join(path, "/")), arg("date", day), arg("today", today)), path...))
+			r.add(r.at(newFinding("date/future", argL("field", r.fieldName(path)), arg("date", day), arg("today", today)), path...))
 		}
 	}
 	if f := str(r.man["filed"]); f != "" {
@@ -482,7 +569,8 @@ func (r *run) dates() {
 	fee, _ := r.man["fee"].(map[string]any)
 	if fee != nil {
 		check(str(fee["date"]), "fee", "date")
-		if d := str(fee["date"]); isDate(d) && d >= earliestDate && r.filed >= earliestDate && d > r.filed {
+		// A payment date in the future is one mistake, said once above.
+		if d := str(fee["date"]); isDate(d) && d >= earliestDate && d <= today && r.filed >= earliestDate && d > r.filed {
 			r.add(r.at(newFinding("date/fee-after-filing", arg("fee", d), arg("filed", r.filed)), "fee", "date"))
 		}
 	}

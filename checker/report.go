@@ -82,7 +82,10 @@ type Finding struct {
 	Column   int               `json:"column,omitempty"` // column in the manifest, from 1
 	File     string            `json:"file,omitempty"`   // file in the package
 	Message  map[string]string `json:"message"`          // ru, kk, en
-	Rules    []Rule            `json:"rules,omitempty"`
+	// Detail is what a message leaves out for the reader's sake: ids to
+	// write in the manifest, a library's own words. Not translated.
+	Detail string `json:"detail,omitempty"`
+	Rules  []Rule `json:"rules,omitempty"`
 	// Unchecked marks a finding that says something could not be checked:
 	// with no error, it makes the verdict incomplete, never pass.
 	Unchecked bool `json:"unchecked,omitempty"`

@@ -9,6 +9,7 @@ import (
 	"ruqsat/checker/contract"
 	"ruqsat/checker/pkgread"
 	"ruqsat/checker/sigdata"
+	"ruqsat/kzid"
 )
 
 // smimeFile reports whether a file given where a signature may be is the
@@ -68,7 +69,7 @@ func (r *run) signed(d *contract.Document, f *pkgread.File, b []byte, p []string
 		case sigdata.Invalid:
 			r.add(r.file(newFinding("signature/invalid", arg("file", name)).citing(d.Cite), name, p))
 		case sigdata.Unverified:
-			r.add(r.file(newFinding("signature/not-verified", arg("file", name), arg("alg", s.Algorithm), arg("why", s.Why)), name, p))
+			r.add(r.file(newFinding("signature/not-verified", arg("file", name), argL("why", unverifiedWhy(s.Algorithm, s.Why))).withDetail(s.Algorithm+": "+s.Why), name, p))
 		case sigdata.NoCertificate:
 			r.add(r.file(newFinding("signature/no-certificate", arg("file", name)), name, p))
 		case sigdata.Valid:
@@ -127,6 +128,14 @@ func (r *run) signer(d *contract.Document, s sigdata.Signer, name string, p []st
 	}
 	a, _ := r.man["applicant"].(map[string]any)
 	bin, iin := str(a["bin"]), str(a["iin"])
+	// An applicant's number that is itself wrong is reported as such;
+	// comparing the signer with it would say the same mistake twice.
+	if kzid.Validate(bin, kzid.BIN) != nil {
+		bin = ""
+	}
+	if kzid.Validate(iin, kzid.IIN) != nil {
+		iin = ""
+	}
 	answers, _ := r.man["answers"].(map[string]any)
 	by := ""
 	for _, o := range r.cl.meta.Answered(answers) {
@@ -214,5 +223,29 @@ func idText(kind, n string) map[string]string {
 // signature module has loaded): every signature is not verified — never
 // passed.
 func unavailable(cms, _ []byte) (*sigdata.Result, error) {
-	return &sigdata.Result{Signers: []sigdata.Signer{{Status: sigdata.Unverified, Algorithm: "CMS", Why: "the signature module is not loaded"}}}, nil
+	return &sigdata.Result{Signers: []sigdata.Signer{{Status: sigdata.Unverified, Algorithm: "CMS", Why: unavailableWhy}}}, nil
 }
+
+// unverifiedWhy says in words why a signature could not be verified; the
+// verifier's own text goes to the finding's detail.
+func unverifiedWhy(alg, why string) map[string]string {
+	switch {
+	case why == unavailableWhy:
+		return map[string]string{"ru": "модуль проверки подписей не загрузился; обновите страницу", "kk": "қолтаңбаларды тексеру модулі жүктелмеді; бетті жаңартыңыз", "en": "the signature checker did not load; reload the page"}
+	case strings.Contains(why, "256-bit"):
+		return map[string]string{
+			"ru": "алгоритм " + alg + " с ключом 256 бит проверить нельзя: его параметры не подтверждены ни одним открытым образцом",
+			"kk": alg + " алгоритмін 256 биттік кілтпен тексеру мүмкін емес: оның параметрлері бірде-бір ашық үлгімен расталмаған",
+			"en": "the " + alg + " algorithm with a 256-bit key cannot be checked: no public sample confirms its parameters",
+		}
+	}
+	return map[string]string{
+		"ru": "алгоритм подписи " + alg + " или его параметры эта проверка не поддерживает",
+		"kk": alg + " қолтаңба алгоритмін немесе оның параметрлерін бұл тексеру қолдамайды",
+		"en": "this check does not support the signature algorithm " + alg + " or its parameters",
+	}
+}
+
+// unavailableWhy is why a signature is not verified before the page's
+// signature module has loaded.
+const unavailableWhy = "the signature module is not loaded"

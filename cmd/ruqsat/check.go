@@ -42,7 +42,7 @@ var cliText = map[string]map[string]string{
 	"general":      {"ru": "Пакет в целом", "kk": "Топтама тұтастай", "en": "The package as a whole"},
 	"rule":         {"ru": "Правило", "kk": "Қағида", "en": "Rule"},
 	"counts":       {"ru": "ошибок: %d, предупреждений: %d", "kk": "қателер: %d, ескертулер: %d", "en": "%d error(s), %d warning(s)"},
-	"edition":      {"ru": "редакция", "kk": "басылым", "en": "edition"},
+	"edition":      {"ru": "редакция", "kk": "редакция", "en": "edition"},
 	"checklist":    {"ru": "есть перечень", "kk": "тізбе бар", "en": "checklist"},
 	"partial":      {"ru": "перечень неполный", "kk": "тізбе толық емес", "en": "partial list"},
 	"no-list":      {"ru": "перечня нет в источниках", "kk": "тізбе дереккөздерде жоқ", "en": "not in the sources"},
@@ -301,6 +301,11 @@ func printReport(w io.Writer, rep *checker.Report, lang string, color bool) {
 			where = fmt.Sprintf(" (manifest %d:%d)", f.Line, f.Column)
 		}
 		fmt.Fprintf(w, "    %s %s: %s%s %s\n", mark, cliText[string(f.Severity)][lang], f.Message[lang], where, paint(dim, "["+f.Code+"]"))
+		if f.Detail != "" {
+			// What the message leaves out: the ids to write in the
+			// manifest, a parser's own words.
+			fmt.Fprintf(w, "      %s\n", paint(dim, f.Detail))
+		}
 		for _, r := range f.Rules {
 			name := r.ActName[lang]
 			if at := r.AtLabel[lang]; at != "" {

@@ -11,7 +11,10 @@
   var today = root.getAttribute("data-today") || new Date().toISOString().slice(0, 10);
   var $ = function (id) { return document.getElementById(id); };
   var form = $("checker-form"), results = $("checker-results"), status = $("checker-status");
-  var state = { service: root.getAttribute("data-service") || "", edition: "", kind: "", meta: null, files: {}, services: [] };
+  // touched: the applicant has answered, typed, chosen or dropped
+  // something (answers remembered from an earlier visit count): until
+  // then the page checks nothing and shows no error, only a prompt.
+  var state = { service: root.getAttribute("data-service") || "", edition: "", kind: "", meta: null, files: {}, services: [], touched: false };
   // A service's own page refuses a package dropped for another service.
   var pageService = root.getAttribute("data-service") || "";
   var timer = null;
@@ -113,6 +116,7 @@
     $("chk-kind").addEventListener("change", function () { state.kind = $("chk-kind").value; renderForm(); });
     $("chk-remember").addEventListener("change", function () { if (!this.checked) localStorage.removeItem(storeKey()); else save(); });
     $("chk-download").addEventListener("click", download);
+    $("chk-check").addEventListener("click", function () { state.touched = true; clearTimeout(timer); run(reveal); });
     setupDrop();
     chooser();
     // Warm up: the first run of a code path in WebAssembly is slow until
@@ -246,12 +250,39 @@
     form.oninput = form.onchange = function (ev) {
       if (ev.target && ev.target.id === "chk-edition") return;
       if (ev.target && ev.target.type === "file" && ev.type === "change") { readFiles(ev.target); return; }
-      schedule();
+      // Only the applicant's own answers, fields and items start the
+      // checking; the choosers and the "remember" box do not.
+      if (ev.target && ev.target.closest && ev.target.closest("#checker-questions, #checker-fields, #checker-items")) state.touched = true;
+      if (state.touched) schedule();
     };
-    schedule();
+    state.touched = !!saved;
+    if (state.touched) schedule(); else prompt();
+  }
+
+  // prompt is the neutral state before the applicant has done anything:
+  // no verdict, nothing red, a line saying what to do.
+  function prompt() {
+    clearTimeout(timer);
+    root.removeAttribute("data-verdict");
+    Array.prototype.forEach.call(document.querySelectorAll(".item-findings"), function (u) { u.textContent = ""; });
+    Array.prototype.forEach.call(document.querySelectorAll(".item"), function (s) { s.removeAttribute("data-state"); });
+    status.textContent = t("prompt");
+    status.className = "verdict verdict-none";
+    results.textContent = "";
+  }
+
+  // reveal brings the verdict to the top of the screen and moves focus to
+  // the summary of problems (or to the verdict, when there are none), as
+  // GOV.UK's error summary does: a screen reader reads it next.
+  function reveal() {
+    var target = $("checker-summary") || status;
+    // The results' heading at the top of the screen, the verdict under it.
+    $("results-h").scrollIntoView({ block: "start" });
+    target.focus({ preventScroll: true });
   }
 
   function readFiles(input) {
+    state.touched = true;
     var id = input.getAttribute("data-item");
     var list = Array.prototype.slice.call(input.files);
     Promise.all(list.map(function (f) {
@@ -332,15 +363,18 @@
     return files;
   }
 
-  function run() {
+  // run checks the form's package; then, if given, calls after (the
+  // "check" button's reveal).
+  function run(after) {
     var g = manifest();
     if ($("chk-remember").checked) save(g);
     var files = packageFiles(g);
-    if (!window.ruqsatSig && anySigned(files)) { loadSig().then(run); return; }
+    if (!window.ruqsatSig && anySigned(files)) { loadSig().then(function () { run(after); }); return; }
     var t0 = performance.now();
     var rep = JSON.parse(window.ruqsat.check({ files: files, name: t("form_package"), today: today }));
     root.setAttribute("data-check-ms", (performance.now() - t0).toFixed(1));
     render(rep, true);
+    if (typeof after === "function") after();
   }
 
   function save(g) {
@@ -348,8 +382,9 @@
     localStorage.setItem(storeKey(), JSON.stringify({ answers: g.answers, fields: g.fields, info: g.info }));
   }
 
-  // render shows the verdict and the findings, grouped by checklist item,
-  // both in the results list and beside each item of the form.
+  // render shows the verdict, a summary linking to each problem, then the
+  // findings: errors, then warnings, then notes, each with the checklist
+  // item it concerns; from the form, also beside each item.
   function render(rep, fromForm) {
     root.setAttribute("data-verdict", rep.verdict);
     Array.prototype.forEach.call(document.querySelectorAll(".item-findings"), function (u) { u.textContent = ""; });
@@ -361,28 +396,51 @@
     results.textContent = "";
     var names = {};
     (rep.items || []).forEach(function (i) { names[i.id] = loc(i.name); });
-    var groups = {}, order = [];
-    rep.findings.forEach(function (f) {
-      var k = f.item || "";
-      if (!groups[k]) { groups[k] = []; order.push(k); }
-      groups[k].push(f);
-    });
-    order.forEach(function (k) {
-      var sec = el("section", { class: "result-group" }, [el("h3", { text: k ? (names[k] || k) : t("general") })]);
+    // The item a finding concerns, named before its message unless the
+    // message names it already.
+    var itemOf = function (f) { var n = f.item && names[f.item]; return n && loc(f.message).indexOf(n) < 0 ? n : ""; };
+    var bySev = { error: [], warning: [], info: [] };
+    rep.findings.forEach(function (f, i) { (bySev[f.severity] || bySev.info).push({ f: f, id: "finding-" + i }); });
+    // The summary: one link per error and warning, to the field or item
+    // of the form it concerns, or to its entry below for a dropped package.
+    var problems = bySev.error.concat(bySev.warning);
+    if (problems.length) {
+      var sum = el("div", { id: "checker-summary", class: "summary summary-" + rep.verdict, tabindex: "-1", "aria-labelledby": "summary-h" }, [
+        el("h3", { id: "summary-h", text: t("summary_h") })]);
+      var sl = el("ul", {});
+      problems.forEach(function (p) {
+        var a = el("a", { href: "#" + (fromForm && fieldOf(p.f) || p.id), "data-code": p.f.code, text: (itemOf(p.f) ? itemOf(p.f) + ": " : "") + loc(p.f.message) });
+        a.addEventListener("click", function (ev) {
+          var to = $(a.getAttribute("href").slice(1));
+          if (!to) return;
+          ev.preventDefault();
+          (to.closest(".item, .field, fieldset, li") || to).scrollIntoView({ block: "center" });
+          to.focus({ preventScroll: true });
+        });
+        sl.appendChild(el("li", { class: "sev-" + p.f.severity }, [a]));
+      });
+      sum.appendChild(sl);
+      results.appendChild(sum);
+    }
+    [["error", "errors_h"], ["warning", "warnings_h"], ["info", "notes_h"]].forEach(function (g) {
+      var list = bySev[g[0]];
+      if (!list.length) return;
       var ul = el("ul", {});
-      groups[k].forEach(function (f) {
-        var li = finding(f);
+      list.forEach(function (p) {
+        var li = finding(p.f);
+        li.id = p.id;
+        li.setAttribute("tabindex", "-1");
+        if (itemOf(p.f)) li.insertBefore(el("span", { class: "item-name", text: itemOf(p.f) + ": " }), li.firstChild.nextSibling);
         ul.appendChild(li);
-        var slot = k && $("findings-" + k);
+        var slot = p.f.item && $("findings-" + p.f.item);
         if (fromForm && slot) {
-          slot.appendChild(finding(f));
-          var s = $("slot-" + k);
-          if (f.severity === "error") s.setAttribute("data-state", "error");
-          else if (!s.getAttribute("data-state") && f.severity === "warning") s.setAttribute("data-state", "warning");
+          slot.appendChild(finding(p.f));
+          var s = $("slot-" + p.f.item);
+          if (p.f.severity === "error") s.setAttribute("data-state", "error");
+          else if (!s.getAttribute("data-state") && p.f.severity === "warning") s.setAttribute("data-state", "warning");
         }
       });
-      sec.appendChild(ul);
-      results.appendChild(sec);
+      results.appendChild(el("section", { class: "result-group result-" + g[0] }, [el("h3", { text: t(g[1]) + " (" + list.length + ")" }), ul]));
     });
     // Why the verdict is not "ready" although nothing is wrong, then what
     // no check can see: every report ends with it.
@@ -396,6 +454,28 @@
         el("ul", {}, rep.cannot_see.map(function (m) { return el("li", { text: loc(m) }); }))]));
     }
     $("chk-download").disabled = !fromForm;
+  }
+
+  // fieldOf is the id of the form control a finding concerns: the item's
+  // file or text input, the field of its manifest path, the question it
+  // names; "" when the form has none (then the summary links to the
+  // finding's entry).
+  function fieldOf(f) {
+    var visible = function (id) { var e = $(id); return e && !e.closest("[hidden]") ? id : ""; };
+    if (f.item && visible("item-" + f.item)) return "item-" + f.item;
+    var p = (f.path || "").split("/").slice(1);
+    if (p[0] === "answers") {
+      var qs = (state.meta.questions || []).filter(function (q) { return p[1] ? q.id === p[1] : !form.querySelector("input[name='q-" + q.id + "']:checked"); });
+      if (p[1] === "subspecies" || (!qs.length && f.code.indexOf("subspecies/") === 0)) {
+        var sub = form.querySelector("input[name=subspecies]");
+        return sub ? sub.id : "";
+      }
+      return qs.length ? visible("q-" + qs[0].id + "-" + qs[0].options[0].id) : "";
+    }
+    var field = { fee: "fee.paid", change: "change.date", applicant: f.code.indexOf("iin") >= 0 ? "applicant.iin" : f.code.indexOf("bin") >= 0 ? "applicant.bin" : "applicant.name" }[p[0]];
+    if (p.length >= 2 && p[0] !== "documents" && p[0] !== "info") field = p[0] + "." + p[1];
+    if (p.length === 1 && p[0] === "filed") field = "filed";
+    return field ? visible("f-" + field.replace(".", "-")) : "";
   }
 
   function finding(f) {
@@ -481,7 +561,7 @@
     var rep = JSON.parse(window.ruqsat.checkZip({ zip: bytes, name: name, today: today, service: pageService }));
     root.setAttribute("data-check-ms", (performance.now() - t0).toFixed(1));
     render(rep, false);
-    results.scrollIntoView({ block: "nearest" });
+    reveal();
   }
 
   function checkFolder(pairs) {
@@ -492,5 +572,6 @@
     var rep = JSON.parse(window.ruqsat.check({ files: files, name: pairs.length ? pairs[0][0].split("/")[0] : "package", today: today, service: pageService }));
     root.setAttribute("data-check-ms", (performance.now() - t0).toFixed(1));
     render(rep, false);
+    reveal();
   }
 })();

@@ -334,6 +334,9 @@ func (st *pkgState) fill(s string) string {
 	year, _, _ := strings.Cut(st.man.Filed, "-")
 	r := []string{"{filed}", st.man.Filed, "{filed_year}", year, "{kind}", st.man.Kind, "{edition}", st.g.m.Edition}
 	m := st.g.m
+	if b := st.man.Applicant["bin"]; b != "" {
+		r = append(r, "{bin}", b)
+	}
 	if f := m.Fee; f != nil && f.MCI != nil {
 		r = append(r, "{mci}", strconv.FormatFloat(*f.MCI, 'f', -1, 64))
 	}
