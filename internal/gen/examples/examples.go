@@ -375,10 +375,28 @@ func answers(m *contract.Meta, c constraint) (map[string]any, bool) {
 		}
 		a[q.ID] = best
 	}
+	pruneUnasked(m, a)
 	if len(m.Subspecies) > 0 {
 		a["subspecies"] = []any{m.Subspecies[0].ID}
 	}
 	return a, true
+}
+
+// pruneUnasked removes the answers to questions the other answers do not
+// ask (Question.Asked): a passing example answers only what decides
+// something for it. Removing one answer can unask another, so it repeats
+// until nothing changes.
+func pruneUnasked(m *contract.Meta, a map[string]any) {
+	for changed := true; changed; {
+		changed = false
+		for qi := range m.Questions {
+			q := &m.Questions[qi]
+			if _, ok := a[q.ID]; ok && !q.Asked(a) {
+				delete(a, q.ID)
+				changed = true
+			}
+		}
+	}
 }
 
 // appliesSoFar is Document.Applies with the conditions on questions not yet
