@@ -26,7 +26,10 @@ func (r *run) domain() {
 	r.fee(answers)
 	r.dates()
 	r.renewal()
-	r.deadline() // deadline.go
+	r.renewalReason()       // acts.go
+	r.channel()             // acts.go
+	r.legalisation(answers) // acts.go
+	r.deadline()            // deadline.go
 }
 
 // files returns the file paths given for a checklist item.

@@ -30,6 +30,9 @@ type Index struct {
 	Order    []string                     `json:"order"` // service ids in the rules' order
 	Services map[string]*IndexService     `json:"services"`
 	Kinds    map[string]map[string]string `json:"kinds"` // application kind → name per language
+	// Channels names every filing channel (rules/vocab.yaml) per language,
+	// for a message about a channel an edition does not provide.
+	Channels map[string]map[string]string `json:"channels,omitempty"`
 	MCI      []MCI                        `json:"mci"`
 }
 
@@ -155,8 +158,11 @@ type Question struct {
 // Option is an answer to a question, or an activity subspecies (which
 // cites its rule).
 type Option struct {
-	Cite []Rule `json:"cite,omitempty"`
-	ID   string `json:"id"`
+	// Applicants: for a renewal reason, the applicant answers it concerns
+	// where the act names them; empty: any.
+	Applicants []string `json:"applicants,omitempty"`
+	Cite       []Rule   `json:"cite,omitempty"`
+	ID         string   `json:"id"`
 	// IDNumber is the identification number an applicant who answers
 	// this identifies by: IDNumberBIN or IDNumberIIN, or "".
 	IDNumber string `json:"id_number,omitempty"`

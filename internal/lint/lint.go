@@ -537,6 +537,9 @@ func checkEditionRefs(s *rules.Set, r *Reporter, cc citeChecker, e *rules.Editio
 	for _, t := range e.Renewal.Triggers.Items {
 		cc.check(f, t.Cite)
 		trigIDs, trigPos = append(trigIDs, t.ID), append(trigPos, t.Pos)
+		for _, a := range t.Applicants {
+			checkVocab(r, f, t.Pos, "applicants", v.Applicants, a)
+		}
 	}
 	dupIDs(r, f, "renewal/triggers", trigIDs, trigPos)
 	seeGap(e.Renewal.Gap, e.Renewal.Pos)

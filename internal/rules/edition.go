@@ -185,8 +185,11 @@ type Renewal struct {
 // closed: its ids are what a package manifest's change.reason may name,
 // and the checker refuses a renewal for any other reason.
 type Trigger struct {
-	ID    string `yaml:"id"`
-	Cited `yaml:",inline"`
+	ID string `yaml:"id"`
+	// Applicants are the licensees the case concerns where the act names
+	// them (applicant ids of rules/vocab.yaml); empty: any.
+	Applicants []string `yaml:"applicants,omitempty"`
+	Cited      `yaml:",inline"`
 }
 
 // Refusal is a ground for refusing the service.

@@ -82,6 +82,10 @@ func Files(s *rules.Set) (map[string][]byte, error) {
 	for _, k := range s.Vocab.Kinds {
 		idx.Kinds[k.ID] = texts(k.Texts)
 	}
+	idx.Channels = map[string]map[string]string{}
+	for _, c := range s.Vocab.Channels {
+		idx.Channels[c.ID] = texts(c.Texts)
+	}
 	if err := put("index.json", idx); err != nil {
 		return nil, err
 	}
@@ -363,7 +367,7 @@ func schemaFor(s *rules.Set, e *rules.Edition, k *rules.Kind) obj {
 	}
 	if k.ID == "renewal" && e.Renewal.Known() && e.Renewal.Triggers.Known() {
 		for _, t := range e.Renewal.Triggers.Items {
-			meta.RenewalReasons = append(meta.RenewalReasons, contract.Option{ID: t.ID, Text: texts(t.Texts), Cite: cites(s, t.Cite)})
+			meta.RenewalReasons = append(meta.RenewalReasons, contract.Option{ID: t.ID, Applicants: t.Applicants, Text: texts(t.Texts), Cite: cites(s, t.Cite)})
 		}
 	}
 	if e.Channels.Known() && len(e.Channels.Value) > 0 {
