@@ -346,9 +346,12 @@ func idWhy(err error) map[string]string {
 // mciOn returns the MCI in force on a day, or 0 when the table has no
 // value for that day's year: the MCI is set for each year, and last year's
 // value is not this year's.
-func (r *run) mciOn(day string) int {
+func (r *run) mciOn(day string) int { return r.c.MCIOn(day) }
+
+// MCIOn returns the MCI in tenge in force on a day (see run.mciOn), or 0.
+func (c *Checker) MCIOn(day string) int {
 	v, from := 0, ""
-	for _, m := range r.c.idx.MCI {
+	for _, m := range c.idx.MCI {
 		if m.From <= day {
 			v, from = m.KZT, m.From
 		}

@@ -330,7 +330,13 @@ func printList(e *env, ck *checker.Checker, lang string) int {
 				case k.Partial:
 					state = cliText["partial"][lang]
 				}
-				kinds = append(kinds, fmt.Sprintf("%s (%s)", k.Kind, state))
+				// The kind's name in the language asked for, with the id
+				// the manifest takes.
+				name := k.Kind
+				if n := ck.KindName(k.Kind)[lang]; n != "" && n != k.Kind {
+					name = n + " [" + k.Kind + "]"
+				}
+				kinds = append(kinds, fmt.Sprintf("%s (%s)", name, state))
 			}
 			if len(kinds) == 0 {
 				kinds = []string{cliText["no-list"][lang]}
