@@ -41,12 +41,53 @@ func (r *run) renewalReason() {
 		return
 	}
 	for _, o := range reasons {
-		if o.ID == got {
-			r.add(r.at(newFinding("renewal/reason", argL("reason", o.Text)).citing(o.Cite), "change", "reason"))
+		if o.ID != got {
+			continue
+		}
+		if who, gave := r.otherApplicant(o.Applicants); who != nil {
+			r.add(r.at(newFinding("renewal/reason-applicant", argL("reason", noDot(o.Text)), argL("who", who), argL("got", gave)).citing(o.Cite), "change", "reason"))
 			return
 		}
+		r.add(r.at(newFinding("renewal/reason", argL("reason", noDot(o.Text))).citing(o.Cite), "change", "reason"))
+		return
 	}
 	r.add(r.at(newFinding("renewal/reason-not-in-act", arg("got", got), argL("list", optionList(reasons))).citing(all), "change", "reason"))
+}
+
+// otherApplicant reports, for a ground that concerns only some licensees
+// (ids), the question whose options they are answered with another one:
+// the names of the licensees the ground concerns and of the one answered.
+// nil when the ground concerns any licensee or the answer is one of them.
+func (r *run) otherApplicant(ids []string) (who, gave map[string]string) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	answers, _ := r.man["answers"].(map[string]any)
+	for _, q := range r.cl.meta.Questions {
+		var names []map[string]string
+		for _, id := range ids {
+			if o := q.Option(id); o != nil {
+				names = append(names, o.Text)
+			}
+		}
+		if len(names) != len(ids) {
+			continue // not the question these ids answer
+		}
+		a := q.Option(str(answers[q.ID]))
+		if a == nil || contains(ids, a.ID) {
+			return nil, nil
+		}
+		who = map[string]string{}
+		for _, l := range Langs {
+			var parts []string
+			for _, n := range names {
+				parts = append(parts, localized(n, l))
+			}
+			who[l] = strings.Join(parts, " / ")
+		}
+		return who, a.Text
+	}
+	return nil, nil
 }
 
 // channel checks the filing channel the manifest names against the ways
@@ -113,6 +154,15 @@ func (r *run) legalisation(answers map[string]any) {
 		f.Item = d.ID
 		r.add(f)
 	}
+}
+
+// noDot drops a text's final full stop, for quoting it inside a sentence.
+func noDot(t map[string]string) map[string]string {
+	out := make(map[string]string, len(t))
+	for l, v := range t {
+		out[l] = strings.TrimSuffix(v, ".")
+	}
+	return out
 }
 
 var legalisationNames = map[string]map[string]string{

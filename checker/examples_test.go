@@ -142,7 +142,7 @@ var coveredFindings = []string{
 	"kind/unknown",
 	"manifest/format", "manifest/pattern", "manifest/syntax", "manifest/type",
 	"package/unused-file",
-	"renewal/late", "renewal/no-change", "renewal/reason-not-in-act",
+	"renewal/late", "renewal/no-change", "renewal/reason-not-in-act", "renewal/reason-applicant",
 	"signature/content-changed", "signature/expired", "signature/no-document", "signature/other-signer",
 	"signature/personal-key", "signature/smime", "signature/verified",
 	"subspecies/missing", "subspecies/unknown",

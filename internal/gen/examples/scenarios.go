@@ -75,7 +75,7 @@ var verbs = map[string]bool{
 	"remove-document": true, "file": true, "document": true, "add-document": true, "add-file": true,
 	"answer": true, "remove-answer": true, "add-answer": true, "subspecies": true, "applicant": true,
 	"fee": true, "change": true, "info": true, "filed": true, "edition": true, "rebuild": true,
-	"text": true, "zip": true, "renewal-reason": true, "channel": true, "legalisation": true,
+	"text": true, "zip": true, "renewal-reason": true, "renewal-reason-other-applicant": true, "channel": true, "legalisation": true,
 }
 
 // loadScenarios reads scenarios.yaml, checking every key and verb.
@@ -748,6 +748,23 @@ func (st *pkgState) do(s step) error {
 		}
 		m.Change["reason"] = s.value.Value
 		m.Change["what"] = "Сменился директор"
+	case "renewal-reason-other-applicant":
+		// A ground of the act's list that concerns other licensees than
+		// the applicant answered.
+		if _, err := scalar(s, "true"); err != nil {
+			return err
+		}
+		for _, o := range g.m.RenewalReasons {
+			if len(o.Applicants) == 0 || answersAny(m.Answers, o.Applicants) {
+				continue
+			}
+			if m.Change == nil {
+				m.Change = map[string]string{"date": addDays(m.Filed, -12)}
+			}
+			m.Change["reason"], m.Change["what"] = o.ID, strings.TrimSuffix(o.Text["ru"], ".")
+			return nil
+		}
+		return skip("no ground of the act's list concerns only other licensees")
 	case "channel":
 		// A filing channel the edition does not provide.
 		if s.value.Kind != yaml.ScalarNode || s.value.Value == "" {
