@@ -38,7 +38,7 @@ var clText = map[string]map[string]string{
 	"asked-when":    {"ru": "задаётся, только если: %s", "kk": "тек мына жағдайда қойылады: %s", "en": "asked only if: %s"},
 	"subspecies":    {"ru": "подвиды деятельности, один или несколько", "kk": "қызметтің кіші түрлері, біреуі немесе бірнешеуі", "en": "activity subspecies, one or more"},
 	"documents":     {"ru": "Документы (documents) и сведения (info):", "kk": "Құжаттар (documents) және мәліметтер (info):", "en": "Documents (documents) and information (info):"},
-	"when":          {"ru": "нужен, если: %s", "kk": "қажет, егер: %s", "en": "required if: %s"},
+	"when":          {"ru": "нужен, если: %s", "kk": "мына жағдайда қажет: %s", "en": "required if: %s"},
 	"required":      {"ru": "нужен всегда", "kk": "әрқашан қажет", "en": "always required"},
 	"rule":          {"ru": "Правило", "kk": "Қағида", "en": "Rule"},
 	"fee":           {"ru": "Сбор:", "kk": "Алым:", "en": "Fee:"},
