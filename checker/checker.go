@@ -502,7 +502,23 @@ func (r *run) choose() bool {
 			"kk": "дереккөздер бойынша ол " + r.filed + " берілген күні қолданыста болған",
 			"en": "by the sources it was in force on the filing date " + r.filed,
 		}
-		if nearBoundary(ed.InForce, r.filed) {
+		// Two editions in force that day (one not yet repealed, as the
+		// sources date it, when the next began): say so rather than choose
+		// silently; the latest is checked, and naming one settles it.
+		var other *contract.IndexEdition
+		for i := range sv.Editions {
+			if &sv.Editions[i] != ed && inForceOn(sv.Editions[i].InForce, r.filed) {
+				other = &sv.Editions[i]
+			}
+		}
+		switch {
+		case other != nil:
+			a, b := other.Edition, ed.Edition
+			if a > b {
+				a, b = b, a
+			}
+			r.add(newFinding("edition/overlap", arg("date", r.filed), arg("a", a), arg("b", b), arg("chosen", ed.Edition)))
+		case nearBoundary(ed.InForce, r.filed):
 			r.add(newFinding("edition/uncertain", arg("date", r.filed)))
 		}
 	}

@@ -164,6 +164,7 @@ type ServiceInfo struct {
 type EditionInfo struct {
 	Edition string     `json:"edition"`
 	Kinds   []KindInfo `json:"kinds"`
+	Gap     string     `json:"gap,omitempty"` // why the kinds are not in the sources
 }
 
 // KindInfo is an application kind; Checklist is "" when its document list
@@ -172,6 +173,7 @@ type KindInfo struct {
 	Kind      string `json:"kind"`
 	Checklist string `json:"checklist,omitempty"`
 	Partial   bool   `json:"partial,omitempty"`
+	Gap       string `json:"gap,omitempty"` // why the list is not in the sources
 }
 
 // Services lists every service, edition and kind in checklist order.
@@ -181,9 +183,9 @@ func (c *Checker) Services() []ServiceInfo {
 		s := c.idx.Services[id]
 		si := ServiceInfo{ID: id, Name: s.Name}
 		for _, e := range s.Editions {
-			ei := EditionInfo{Edition: e.Edition}
+			ei := EditionInfo{Edition: e.Edition, Gap: e.Gap}
 			for _, k := range e.Kinds {
-				ei.Kinds = append(ei.Kinds, KindInfo{Kind: k.Kind, Checklist: k.Checklist, Partial: k.Partial})
+				ei.Kinds = append(ei.Kinds, KindInfo{Kind: k.Kind, Checklist: k.Checklist, Partial: k.Partial, Gap: k.Gap})
 			}
 			si.Editions = append(si.Editions, ei)
 		}
@@ -195,3 +197,31 @@ func (c *Checker) Services() []ServiceInfo {
 // RulesDigest is the digest of the rule files the checklists were generated
 // from (see rules.Digest), or "" for checklists that do not record it.
 func (c *Checker) RulesDigest() string { return c.idx.Rules }
+
+// Meta returns the annotation (x-ruqsat) of the checklist of a service,
+// edition and kind: every item, question, answer and condition with its
+// rule, for `ruqsat checklist`.
+func (c *Checker) Meta(service, edition, kind string) (*contract.Meta, error) {
+	b, err := c.ChecklistJSON(service, edition, kind)
+	if err != nil {
+		return nil, err
+	}
+	var cl struct {
+		Meta *contract.Meta `json:"x-ruqsat"`
+	}
+	if err := json.Unmarshal(b, &cl); err != nil || cl.Meta == nil {
+		return nil, fmt.Errorf("checklist %s %s %s: no x-ruqsat annotation", service, edition, kind)
+	}
+	return cl.Meta, nil
+}
+
+// KindName is an application kind's name per language (its id if unknown).
+func (c *Checker) KindName(kind string) map[string]string {
+	if n, ok := c.idx.Kinds[kind]; ok {
+		return n
+	}
+	return same(kind)
+}
+
+// Gap explains, per language, why a list is not in the sources.
+func Gap(gap string) map[string]string { return gapText(gap) }

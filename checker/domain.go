@@ -26,7 +26,10 @@ func (r *run) domain() {
 	r.dates() // before fee: a payment date in the future is said once, there
 	r.fee(answers)
 	r.renewal()
-	r.deadline() // deadline.go
+	r.renewalReason()       // acts.go
+	r.channel()             // acts.go
+	r.legalisation(answers) // acts.go
+	r.deadline()            // deadline.go
 }
 
 // files returns the file paths given for a checklist item.
@@ -417,9 +420,12 @@ func (r *run) unquotedNumber(path ...string) string {
 // mciOn returns the MCI in force on a day, or 0 when the table has no
 // value for that day's year: the MCI is set for each year, and last year's
 // value is not this year's.
-func (r *run) mciOn(day string) int {
+func (r *run) mciOn(day string) int { return r.c.MCIOn(day) }
+
+// MCIOn returns the MCI in tenge in force on a day (see run.mciOn), or 0.
+func (c *Checker) MCIOn(day string) int {
 	v, from := 0, ""
-	for _, m := range r.c.idx.MCI {
+	for _, m := range c.idx.MCI {
 		if m.From <= day {
 			v, from = m.KZT, m.From
 		}

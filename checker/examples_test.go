@@ -130,7 +130,7 @@ func missingFindings(rep *checker.Report, want []string) []string {
 // readable package: the examples generated for the test rule set must
 // show every one (internal/gen/examples/scenarios.yaml).
 var coveredFindings = []string{
-	"answer/invalid", "answer/missing", "answer/unknown",
+	"answer/invalid", "answer/missing", "answer/unknown", "channel/not-allowed", "edition/overlap",
 	"applicant/bin-invalid", "applicant/bin-missing", "applicant/iin-invalid",
 	"date/fee-after-filing", "date/future",
 	"document/bad-path", "document/cms-broken", "document/extension", "document/fetched",
@@ -142,7 +142,7 @@ var coveredFindings = []string{
 	"kind/unknown",
 	"manifest/format", "manifest/pattern", "manifest/syntax", "manifest/type",
 	"package/unused-file",
-	"renewal/late", "renewal/no-change",
+	"renewal/late", "renewal/no-change", "renewal/reason-not-in-act", "renewal/reason-applicant",
 	"signature/content-changed", "signature/expired", "signature/no-document", "signature/other-signer",
 	"signature/personal-key", "signature/smime", "signature/verified",
 	"subspecies/missing", "subspecies/unknown",

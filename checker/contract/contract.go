@@ -30,6 +30,9 @@ type Index struct {
 	Order    []string                     `json:"order"` // service ids in the rules' order
 	Services map[string]*IndexService     `json:"services"`
 	Kinds    map[string]map[string]string `json:"kinds"` // application kind → name per language
+	// Channels names every filing channel (rules/vocab.yaml) per language,
+	// for a message about a channel an edition does not provide.
+	Channels map[string]map[string]string `json:"channels,omitempty"`
 	MCI      []MCI                        `json:"mci"`
 }
 
@@ -77,24 +80,57 @@ type MCI struct {
 // beyond what JSON Schema can say. Lists are never null, so a reader can
 // range over them.
 type Meta struct {
-	Act           Act               `json:"act"`
-	Cite          []Rule            `json:"cite"`
-	Documents     []Document        `json:"documents"`
-	Edition       string            `json:"edition"`
-	EditionName   map[string]string `json:"edition_name"`
-	Fee           *Fee              `json:"fee"`
-	InForce       Period            `json:"in_force"`
-	Kind          string            `json:"kind"`
-	Partial       *Partial          `json:"partial,omitempty"` // the document list is only in part in the sources
-	Payment       []string          `json:"payment,omitempty"` // the edition's payment methods, when known
-	Questions     []Question        `json:"questions"`
-	RenewalWindow *RenewalWindow    `json:"renewal_window,omitempty"`
-	Service       string            `json:"service"`
-	ServiceName   map[string]string `json:"service_name"`
-	Subspecies    []Option          `json:"subspecies"`
-	Term          *Term             `json:"term,omitempty"`
-	URL           map[string]string `json:"url"` // the kind's place on the site, per language
+	Act Act `json:"act"`
+	// Channels are the ways the edition accepts an application (vocab
+	// channel ids) with the act's citation; nil where the sources do not
+	// say. A manifest's channel outside them is an error.
+	Channels    *Channels         `json:"channels,omitempty"`
+	Cite        []Rule            `json:"cite"`
+	Documents   []Document        `json:"documents"`
+	Edition     string            `json:"edition"`
+	EditionName map[string]string `json:"edition_name"`
+	Fee         *Fee              `json:"fee"`
+	InForce     Period            `json:"in_force"`
+	Kind        string            `json:"kind"`
+	Partial     *Partial          `json:"partial,omitempty"` // the document list is only in part in the sources
+	Payment     []string          `json:"payment,omitempty"` // the edition's payment methods, when known
+	Questions   []Question        `json:"questions"`
+	// RenewalReasons is the act's closed list of cases that call for a
+	// renewal, each with its citation (renewal kinds whose edition lists
+	// them); a manifest's change.reason must be one of them.
+	RenewalReasons []Option          `json:"renewal_reasons,omitempty"`
+	RenewalWindow  *RenewalWindow    `json:"renewal_window,omitempty"`
+	Service        string            `json:"service"`
+	ServiceName    map[string]string `json:"service_name"`
+	Subspecies     []Option          `json:"subspecies"`
+	Term           *Term             `json:"term,omitempty"`
+	URL            map[string]string `json:"url"` // the kind's place on the site, per language
 }
+
+// Channels are the filing channels an edition provides.
+type Channels struct {
+	Cite    []Rule   `json:"cite"`
+	Options []Option `json:"options"`
+}
+
+// Allows reports whether id is one of the channels.
+func (c *Channels) Allows(id string) bool {
+	for _, o := range c.Options {
+		if o.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// Legalisations are the ways a manifest may say a foreign document was
+// legalised (legalisation/<item>): the two the acts name, an exemption by
+// treaty (which the acts do not give: it cannot be checked), or none.
+var Legalisations = []string{"apostille", "consular", "treaty", "none"}
+
+// NeedsLegalisation reports whether the act wants the document legalised
+// when it comes from abroad (certified: apostille in the rules).
+func (d *Document) NeedsLegalisation() bool { return d.Certified == "apostille" }
 
 // Act is the act an edition comes from.
 type Act struct {
@@ -105,9 +141,15 @@ type Act struct {
 // Question is something the applicant answers that decides what is
 // required (answers/<id> in the manifest).
 type Question struct {
-	ID      string            `json:"id"`
-	Options []Option          `json:"options"`
-	Text    map[string]string `json:"text"`
+	// AskedWhen holds the answers under which the question decides
+	// something: it is asked (and required) when the answers meet any one
+	// of these conditions, each as a Document's When. Empty: always asked.
+	// The generator derives it from the documents' conditions, so a
+	// question is never required where it decides nothing.
+	AskedWhen []map[string][]string `json:"asked_when,omitempty"`
+	ID        string                `json:"id"`
+	Options   []Option              `json:"options"`
+	Text      map[string]string     `json:"text"`
 	// YesNo: the answers say nothing without the question, so a document's
 	// condition names the question with the answer.
 	YesNo bool `json:"yes_no,omitempty"`
@@ -116,8 +158,11 @@ type Question struct {
 // Option is an answer to a question, or an activity subspecies (which
 // cites its rule).
 type Option struct {
-	Cite []Rule `json:"cite,omitempty"`
-	ID   string `json:"id"`
+	// Applicants: for a renewal reason, the applicant answers it concerns
+	// where the act names them; empty: any.
+	Applicants []string `json:"applicants,omitempty"`
+	Cite       []Rule   `json:"cite,omitempty"`
+	ID         string   `json:"id"`
 	// IDNumber is the identification number an applicant who answers
 	// this identifies by: IDNumberBIN or IDNumberIIN, or "".
 	IDNumber string `json:"id_number,omitempty"`
@@ -264,6 +309,21 @@ func (m *Meta) Question(id string) *Question {
 		}
 	}
 	return nil
+}
+
+// Asked reports whether the question is asked for these answers: it
+// decides something for them (AskedWhen).
+func (q *Question) Asked(answers map[string]any) bool {
+	if len(q.AskedWhen) == 0 {
+		return true
+	}
+	for _, w := range q.AskedWhen {
+		d := Document{When: w}
+		if d.Applies(answers) {
+			return true
+		}
+	}
+	return false
 }
 
 // Option returns the option with id, or nil.

@@ -22,7 +22,7 @@ import (
 func init() {
 	register(&command{
 		name:  "check",
-		usage: "ruqsat check [--lang ru|kk|en] [--format text|json] [--as-of 2006-01-02] [--edition YEAR] PATH... | ruqsat check --list\n  exit status: 0 ready, 1 errors, 2 cannot check, 3 no errors but not everything could be checked",
+		usage: "ruqsat check [--lang ru|kk|en] [--format text|json] [--as-of 2006-01-02] [--edition YEAR] PATH... | ruqsat check --list\n  flags may come before or after the paths; -- ends them\n  exit status: 0 ready, 1 errors, 2 cannot check, 3 no errors but not everything could be checked",
 		short: "check document packages (folders or .zip files) against their checklists",
 		run:   runCheck,
 	})
@@ -62,7 +62,8 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 	asOf := fs.String("as-of", "", "check as if today were this date (default: today in Astana)")
 	edition := fs.String("edition", "", "use this edition instead of the one in force on the filing date")
 	list := fs.Bool("list", false, "list the services, editions and application kinds that can be checked")
-	if err := fs.Parse(args); err != nil {
+	paths, err := parseInterleaved(fs, args)
+	if err != nil {
 		return 2
 	}
 	if _, ok := parseLang(*lang); !ok {
@@ -88,29 +89,19 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 	if *list {
 		return printList(e, ck, *lang)
 	}
-	if fs.NArg() == 0 {
+	if len(paths) == 0 {
 		fs.Usage()
 		return 2
-	}
-	for _, a := range fs.Args() {
-		// Flags end at the first path; a flag written after the paths would
-		// otherwise be checked as a package that does not exist.
-		if strings.HasPrefix(a, "-") && len(a) > 1 {
-			if _, err := os.Stat(a); err != nil {
-				fmt.Fprintf(e.stderr, "ruqsat check: %s comes after the paths; put flags first: ruqsat check %s ... PATH...\n", a, a)
-				return 2
-			}
-		}
 	}
 	// --as-of before today makes the check explicitly historical: an
 	// edition named that was not in force on the filing date is then
 	// checked as asked (a warning, never ready) instead of being an error.
 	opt := checker.Options{Today: *asOf, Edition: *edition, Historical: *asOf != "" && *asOf < astanaToday()}
-	reports := checkAll(ck, fs.Args(), opt)
+	reports := checkAll(ck, paths, opt)
 	out := bufio.NewWriter(e.stdout)
 	code := 0
 	var ready, failed, partly, cannot int
-	for i := range fs.Args() {
+	for i := range paths {
 		rep := reports.next(i)
 		switch rep.Verdict {
 		case checker.Pass:
@@ -133,8 +124,8 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 		}
 		printReport(out, rep, *lang, e.stdoutTTY)
 	}
-	if *format == "text" && fs.NArg() > 1 {
-		fmt.Fprintf(out, cliText["summary"][*lang]+"\n", fs.NArg(), ready, failed, partly, cannot)
+	if *format == "text" && len(paths) > 1 {
+		fmt.Fprintf(out, cliText["summary"][*lang]+"\n", len(paths), ready, failed, partly, cannot)
 	}
 	// A report that could not be written (a full disk, a closed pipe) is
 	// not a verdict: bufio keeps the first write error for Flush.
@@ -344,7 +335,13 @@ func printList(e *env, ck *checker.Checker, lang string) int {
 				case k.Partial:
 					state = cliText["partial"][lang]
 				}
-				kinds = append(kinds, fmt.Sprintf("%s (%s)", k.Kind, state))
+				// The kind's name in the language asked for, with the id
+				// the manifest takes.
+				name := k.Kind
+				if n := ck.KindName(k.Kind)[lang]; n != "" && n != k.Kind {
+					name = n + " [" + k.Kind + "]"
+				}
+				kinds = append(kinds, fmt.Sprintf("%s (%s)", name, state))
 			}
 			if len(kinds) == 0 {
 				kinds = []string{cliText["no-list"][lang]}

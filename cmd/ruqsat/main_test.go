@@ -118,7 +118,46 @@ var scriptCmds = map[string]func(ts *testscript.TestScript, neg bool, args []str
 	"json":      cmdJSON,
 	"snapshot":  cmdSnapshot,
 	"unchanged": cmdUnchanged,
+	"fillin":    cmdFillin,
 }
+
+// cmdFillin fills in a manifest template as an applicant would: fillin
+// TEMPLATE DIR writes DIR/manifest.yaml with the placeholders replaced (a
+// valid BIN or IIN, a name and an address in place of "fill in") and an
+// empty PDF for every file the template names outside a comment.
+func cmdFillin(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: fillin TEMPLATE DIR")
+	}
+	b, err := os.ReadFile(ts.MkAbs(args[0]))
+	ts.Check(err)
+	dir := ts.MkAbs(args[1])
+	var out []string
+	for _, line := range strings.Split(string(b), "\n") {
+		code, _, _ := strings.Cut(line, "#")
+		switch {
+		case strings.Contains(code, "bin: \"000000000000\""):
+			line = strings.Replace(line, "000000000000", "190140123451", 1)
+		case strings.Contains(code, "iin: \"000000000000\""):
+			line = strings.Replace(line, "000000000000", "850315312419", 1)
+		}
+		for _, p := range []string{"\"fill in\"", "\"заполните\"", "\"толтырыңыз\""} {
+			code = strings.Replace(code, p, "\"ТОО «Тест»\"", 1)
+			line = strings.Replace(line, p, "\"ТОО «Тест»\"", 1)
+		}
+		if _, file, ok := strings.Cut(code, ": docs/"); ok {
+			path := filepath.Join(dir, "docs", strings.TrimSpace(file))
+			ts.Check(os.MkdirAll(filepath.Dir(path), 0o755))
+			ts.Check(os.WriteFile(path, []byte(minimalPDF), 0o644))
+		}
+		out = append(out, line)
+	}
+	ts.Check(os.MkdirAll(dir, 0o755))
+	ts.Check(os.WriteFile(filepath.Join(dir, "manifest.yaml"), []byte(strings.Join(out, "\n")), 0o644))
+}
+
+// minimalPDF is the smallest PDF the checker opens.
+const minimalPDF = "%PDF-1.4\nxref\n0 1\n0000000000 65535 f\ntrailer\n<< /Size 1 /Root 1 0 R >>\nstartxref\n9\n%%EOF\n"
 
 // cmdStatus checks the exit status of the last ruqsat: status N. It fails
 // when ruqsat recorded none, i.e. crashed (a panic exits with 2 too).

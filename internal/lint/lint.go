@@ -530,9 +530,18 @@ func checkEditionRefs(s *rules.Set, r *Reporter, cc citeChecker, e *rules.Editio
 	dupIDs(r, f, "kinds", kindIDs, kindPos)
 
 	cc.check(f, e.Renewal.Window.Cite)
+	// The triggers' ids are a closed list manifests name (change.reason):
+	// two cases under one id would make a reason ambiguous.
+	var trigIDs []string
+	var trigPos []rules.Pos
 	for _, t := range e.Renewal.Triggers.Items {
 		cc.check(f, t.Cite)
+		trigIDs, trigPos = append(trigIDs, t.ID), append(trigPos, t.Pos)
+		for _, a := range t.Applicants {
+			checkVocab(r, f, t.Pos, "applicants", v.Applicants, a)
+		}
 	}
+	dupIDs(r, f, "renewal/triggers", trigIDs, trigPos)
 	seeGap(e.Renewal.Gap, e.Renewal.Pos)
 	checkVocab(r, f, e.Renewal.Window.Pos, "term_starts", v.TermStarts, e.Renewal.Window.From)
 	for _, g := range e.Refusals.Items {

@@ -175,10 +175,21 @@ type Document struct {
 
 // Renewal holds when a licence must be renewed, or a gap.
 type Renewal struct {
-	Triggers List[Cited] `yaml:"triggers,omitempty"`
-	Window   Term        `yaml:"window,omitempty"`
+	Triggers List[Trigger] `yaml:"triggers,omitempty"`
+	Window   Term          `yaml:"window,omitempty"`
 	Gap      `yaml:"-"`
 	Pos      Pos `yaml:"-"`
+}
+
+// Trigger is a case the act lists as calling for a renewal. The list is
+// closed: its ids are what a package manifest's change.reason may name,
+// and the checker refuses a renewal for any other reason.
+type Trigger struct {
+	ID string `yaml:"id"`
+	// Applicants are the licensees the case concerns where the act names
+	// them (applicant ids of rules/vocab.yaml); empty: any.
+	Applicants []string `yaml:"applicants,omitempty"`
+	Cited      `yaml:",inline"`
 }
 
 // Refusal is a ground for refusing the service.
@@ -308,4 +319,13 @@ type Conflict struct {
 type Reading struct {
 	Quote string `yaml:"quote"`
 	Cite  Cites  `yaml:"cite"`
+}
+
+// TriggerTexts returns the triggers' texts and citations.
+func TriggerTexts(ts []Trigger) []Cited {
+	out := make([]Cited, len(ts))
+	for i, t := range ts {
+		out[i] = t.Cited
+	}
+	return out
 }

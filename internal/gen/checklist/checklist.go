@@ -40,7 +40,7 @@ func Files(s *rules.Set) (map[string][]byte, error) {
 		out[name] = b.Bytes()
 		return nil
 	}
-	if err := put("package.schema.json", envelope()); err != nil {
+	if err := put("package.schema.json", envelope(s)); err != nil {
 		return nil, err
 	}
 	idx := contract.Index{Format: contract.Format, Rules: s.Digest, Services: map[string]*contract.IndexService{}}
@@ -81,6 +81,10 @@ func Files(s *rules.Set) (map[string][]byte, error) {
 	idx.Kinds = map[string]map[string]string{}
 	for _, k := range s.Vocab.Kinds {
 		idx.Kinds[k.ID] = texts(k.Texts)
+	}
+	idx.Channels = map[string]map[string]string{}
+	for _, c := range s.Vocab.Channels {
+		idx.Channels[c.ID] = texts(c.Texts)
 	}
 	if err := put("index.json", idx); err != nil {
 		return nil, err
@@ -132,8 +136,13 @@ func texts(t rules.Texts) map[string]string {
 // obj is a JSON object with a stable key order (encoding/json sorts map keys).
 type obj = map[string]any
 
-// envelope is the manifest format common to every checklist.
-func envelope() obj {
+// envelope is the manifest format common to every checklist. The filing
+// channels it lists are rules/vocab.yaml's, so an editor completes them.
+func envelope(s *rules.Set) obj {
+	channelIDs := []string{}
+	for _, c := range s.Vocab.Channels {
+		channelIDs = append(channelIDs, c.ID)
+	}
 	return obj{
 		"$schema":     "https://json-schema.org/draft/2020-12/schema",
 		"$id":         schemas.BaseURL + "checklists/package.schema.json",
@@ -174,11 +183,18 @@ func envelope() obj {
 				"description": "For a renewal: the change that makes it necessary and its date.",
 				"type":        "object",
 				"properties": obj{
-					"date": obj{"type": "string", "format": "date"},
-					"what": obj{"type": "string", "minLength": 1, "maxLength": 1000},
+					"date":   obj{"type": "string", "format": "date"},
+					"what":   obj{"type": "string", "minLength": 1, "maxLength": 1000},
+					"reason": obj{"description": "Which of the cases the edition lists calls for the renewal: an id from the checklist's x-ruqsat renewal_reasons (ruqsat checklist SERVICE renewal).", "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
 				},
 				"required":             []string{"date"},
 				"additionalProperties": false,
+			},
+			"channel": obj{"description": "How the application is filed: portal, in-person or post. Optional; where the edition lists its channels (x-ruqsat channels), another one is an error.", "enum": channelIDs},
+			"legalisation": obj{
+				"description":          "For each checklist item issued abroad that the act wants legalised: apostille, consular (consular legalisation), treaty (not needed under a treaty: the acts do not say, so it is not checked) or none. Leave out documents issued in Kazakhstan.",
+				"type":                 "object",
+				"additionalProperties": obj{"enum": contract.Legalisations},
 			},
 			"info": obj{"description": "Information typed into the application rather than attached (e.g. licence details).", "type": "object", "additionalProperties": obj{"type": "string", "minLength": 1, "maxLength": 2000}},
 			"documents": obj{
@@ -212,11 +228,16 @@ func schemaFor(s *rules.Set, e *rules.Edition, k *rules.Kind) obj {
 	a := s.Acts[e.Act]
 	answerProps := obj{}
 	var requiredAnswers []string
+	var conds []any
 	questions := []contract.Question{}
 	for _, q := range e.Asks {
 		qu := s.Vocab.Question(q)
 		if qu == nil {
 			continue
+		}
+		always, when := askedWhen(qu, k)
+		if !always && len(when) == 0 {
+			continue // it decides nothing for this kind: not asked at all
 		}
 		var ids []string
 		var opts []contract.Option
@@ -225,8 +246,23 @@ func schemaFor(s *rules.Set, e *rules.Edition, k *rules.Kind) obj {
 			opts = append(opts, contract.Option{ID: o.ID, Text: texts(o.Texts), IDNumber: o.IDNumber, ProviderSeesPayment: o.ProviderSeesPayment})
 		}
 		answerProps[q] = obj{"enum": ids, "description": qu.String(rules.EN)}
-		requiredAnswers = append(requiredAnswers, q)
-		questions = append(questions, contract.Question{ID: q, Text: texts(qu.Texts), Options: opts, YesNo: qu.YesNo})
+		cq := contract.Question{ID: q, Text: texts(qu.Texts), Options: opts, YesNo: qu.YesNo}
+		if always {
+			requiredAnswers = append(requiredAnswers, q)
+		} else {
+			// Required only for the answers under which it decides
+			// something (e.g. "duplicate of what?" only for a paper duplicate).
+			cq.AskedWhen = when
+			var any []any
+			for _, w := range when {
+				any = append(any, whenSchema(w))
+			}
+			conds = append(conds, obj{
+				"if":   obj{"anyOf": any},
+				"then": obj{"properties": obj{"answers": obj{"required": []string{q}}}, "required": []string{"answers"}},
+			})
+		}
+		questions = append(questions, cq)
 	}
 	subs := []contract.Option{}
 	if e.Subspecies.Known() && len(e.Subspecies.Items) > 0 {
@@ -243,7 +279,6 @@ func schemaFor(s *rules.Set, e *rules.Edition, k *rules.Kind) obj {
 	docProps := obj{}
 	infoProps := obj{}
 	var requiredDocs, requiredInfo []string
-	var conds []any
 	docs := []contract.Document{}
 	for _, d := range k.Documents.Items {
 		docs = append(docs, contract.Document{ID: d.ID, Name: texts(d.Texts), Medium: d.Medium, Cite: cites(s, d.Cite),
@@ -330,6 +365,17 @@ func schemaFor(s *rules.Set, e *rules.Edition, k *rules.Kind) obj {
 	if k.ID == "renewal" && e.Renewal.Known() && e.Renewal.Window.Known() && e.Renewal.Window.Days != nil {
 		meta.RenewalWindow = &contract.RenewalWindow{Days: *e.Renewal.Window.Days, Unit: e.Renewal.Window.Unit, Cite: cites(s, e.Renewal.Window.Cite)}
 	}
+	if k.ID == "renewal" && e.Renewal.Known() && e.Renewal.Triggers.Known() {
+		for _, t := range e.Renewal.Triggers.Items {
+			meta.RenewalReasons = append(meta.RenewalReasons, contract.Option{ID: t.ID, Applicants: t.Applicants, Text: texts(t.Texts), Cite: cites(s, t.Cite)})
+		}
+	}
+	if e.Channels.Known() && len(e.Channels.Value) > 0 {
+		meta.Channels = &contract.Channels{Cite: cites(s, e.Channels.Cite)}
+		for _, id := range e.Channels.Value {
+			meta.Channels.Options = append(meta.Channels.Options, contract.Option{ID: id, Text: texts(rules.Find(s.Vocab.Channels, id).Texts)})
+		}
+	}
 	if k.Term.Known() && k.Term.Days != nil {
 		meta.Term = &contract.Term{Days: *k.Term.Days, Unit: k.Term.Unit}
 	}
@@ -344,6 +390,42 @@ func schemaFor(s *rules.Set, e *rules.Edition, k *rules.Kind) obj {
 		"required":    required,
 		"x-ruqsat":    meta,
 	}
+}
+
+// askedWhen says when a question is asked for an application kind: always
+// when the checker itself uses the answer (an option names the
+// identification number or a way of paying the provider sees, see
+// rules/vocab.yaml) or a required document depends on it alone; else under
+// the other conditions of the documents that depend on it, each a
+// condition as a document's when (none: the question decides nothing for
+// this kind and is not asked). So the rule data decides, not this code.
+func askedWhen(qu *rules.Question, k *rules.Kind) (always bool, when []map[string][]string) {
+	for _, o := range qu.Options {
+		if o.IDNumber != "" || o.ProviderSeesPayment {
+			return true, nil
+		}
+	}
+	seen := map[string]bool{}
+	for _, d := range k.Documents.Items {
+		if _, ok := d.When[qu.ID]; !ok || d.Medium == "object" || d.Fetched || d.IfAny {
+			continue // not its question, or nothing is ever required by it
+		}
+		rest := map[string][]string{}
+		for q, v := range d.When {
+			if q != qu.ID {
+				rest[q] = v
+			}
+		}
+		if len(rest) == 0 {
+			return true, nil
+		}
+		key := fmt.Sprint(rest) // fmt sorts map keys: equal conditions, one key
+		if !seen[key] {
+			seen[key] = true
+			when = append(when, rest)
+		}
+	}
+	return false, when
 }
 
 // whenSchema is the "if" of a document's conditions: every listed question

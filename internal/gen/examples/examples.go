@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"image"
 	"image/png"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -215,12 +216,15 @@ type manifest struct {
 	Edition   string            `yaml:"edition,omitempty"`
 	Kind      string            `yaml:"kind"`
 	Filed     string            `yaml:"filed,omitempty"`
+	Channel   string            `yaml:"channel,omitempty"`
 	Answers   map[string]any    `yaml:"answers"`
 	Applicant map[string]string `yaml:"applicant,omitempty"`
 	Fee       map[string]any    `yaml:"fee,omitempty"`
 	Change    map[string]string `yaml:"change,omitempty"`
 	Info      map[string]string `yaml:"info,omitempty"`
 	Documents map[string]any    `yaml:"documents"`
+	// Legalisation says how documents issued abroad were legalised.
+	Legalisation map[string]string `yaml:"legalisation,omitempty"`
 }
 
 func (m manifest) yaml(comment string, expect []string) []byte {
@@ -375,10 +379,28 @@ func answers(m *contract.Meta, c constraint) (map[string]any, bool) {
 		}
 		a[q.ID] = best
 	}
+	pruneUnasked(m, a)
 	if len(m.Subspecies) > 0 {
 		a["subspecies"] = []any{m.Subspecies[0].ID}
 	}
 	return a, true
+}
+
+// pruneUnasked removes the answers to questions the other answers do not
+// ask (Question.Asked): a passing example answers only what decides
+// something for it. Removing one answer can unask another, so it repeats
+// until nothing changes.
+func pruneUnasked(m *contract.Meta, a map[string]any) {
+	for changed := true; changed; {
+		changed = false
+		for qi := range m.Questions {
+			q := &m.Questions[qi]
+			if _, ok := a[q.ID]; ok && !q.Asked(a) {
+				delete(a, q.ID)
+				changed = true
+			}
+		}
+	}
 }
 
 // appliesSoFar is Document.Applies with the conditions on questions not yet
@@ -453,6 +475,17 @@ func (g *gen) refile(man *manifest, day string) {
 	}
 	if m.RenewalWindow != nil {
 		man.Change = map[string]string{"date": addDays(day, -12), "what": "Изменено наименование юридического лица"}
+	}
+	// The first case of the act's list that concerns this applicant.
+	for _, o := range m.RenewalReasons {
+		if len(o.Applicants) > 0 && !answersAny(man.Answers, o.Applicants) {
+			continue
+		}
+		if man.Change == nil {
+			man.Change = map[string]string{"date": addDays(day, -12)}
+		}
+		man.Change["reason"], man.Change["what"] = o.ID, strings.TrimSuffix(o.Text["ru"], ".")
+		break
 	}
 }
 
@@ -551,6 +584,7 @@ func clone(m manifest, files map[string][]byte) (manifest, map[string][]byte) {
 	c.Fee = copyMap(m.Fee)
 	c.Change = copyStr(m.Change)
 	c.Info = copyStr(m.Info)
+	c.Legalisation = copyStr(m.Legalisation)
 	f := map[string][]byte{}
 	for k, v := range files {
 		f[k] = v
@@ -694,4 +728,14 @@ func readme(pkgs []Package) []byte {
 		fmt.Fprintf(&b, "- `%s` — %s\n", name, note)
 	}
 	return []byte(b.String())
+}
+
+// answersAny reports whether any answer is one of ids.
+func answersAny(answers map[string]any, ids []string) bool {
+	for _, v := range answers {
+		if s, ok := v.(string); ok && slices.Contains(ids, s) {
+			return true
+		}
+	}
+	return false
 }

@@ -78,6 +78,14 @@ func TestRenamedIDs(t *testing.T) {
 			}
 		}
 		for i := range m.Questions {
+			for _, w := range m.Questions[i].AskedWhen {
+				for q, as := range w {
+					for j := range as {
+						as[j] = "x-" + as[j]
+					}
+					w[q] = as
+				}
+			}
 			for j := range m.Questions[i].Options {
 				m.Questions[i].Options[j].ID = "x-" + m.Questions[i].Options[j].ID
 			}

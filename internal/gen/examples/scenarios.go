@@ -75,7 +75,7 @@ var verbs = map[string]bool{
 	"remove-document": true, "file": true, "document": true, "add-document": true, "add-file": true,
 	"answer": true, "remove-answer": true, "add-answer": true, "subspecies": true, "applicant": true,
 	"fee": true, "change": true, "info": true, "filed": true, "edition": true, "rebuild": true,
-	"text": true, "zip": true,
+	"text": true, "zip": true, "renewal-reason": true, "renewal-reason-other-applicant": true, "channel": true, "legalisation": true,
 }
 
 // loadScenarios reads scenarios.yaml, checking every key and verb.
@@ -733,6 +733,67 @@ func (st *pkgState) do(s step) error {
 			return errAt(s.line, "filed: %q is not a date", day)
 		}
 		g.refile(m, day)
+	case "renewal-reason":
+		// A reason for the renewal that is no case of the act's list.
+		if len(g.m.RenewalReasons) == 0 {
+			return skip("no list of renewal reasons")
+		}
+		if s.value.Kind != yaml.ScalarNode || s.value.Value == "" {
+			return errAt(s.line, "renewal-reason: want a reason id")
+		}
+		for _, o := range g.m.RenewalReasons {
+			if o.ID == s.value.Value {
+				return errAt(s.line, "renewal-reason: %q is in the act's list", o.ID)
+			}
+		}
+		if m.Change == nil {
+			m.Change = map[string]string{"date": addDays(m.Filed, -12)}
+		}
+		m.Change["reason"] = s.value.Value
+		m.Change["what"] = "Сменился директор"
+	case "renewal-reason-other-applicant":
+		// A ground of the act's list that concerns other licensees than
+		// the applicant answered.
+		if _, err := scalar(s, "true"); err != nil {
+			return err
+		}
+		for _, o := range g.m.RenewalReasons {
+			if len(o.Applicants) == 0 || answersAny(m.Answers, o.Applicants) {
+				continue
+			}
+			if m.Change == nil {
+				m.Change = map[string]string{"date": addDays(m.Filed, -12)}
+			}
+			m.Change["reason"], m.Change["what"] = o.ID, strings.TrimSuffix(o.Text["ru"], ".")
+			return nil
+		}
+		return skip("no ground of the act's list concerns only other licensees")
+	case "channel":
+		// A filing channel the edition does not provide.
+		if s.value.Kind != yaml.ScalarNode || s.value.Value == "" {
+			return errAt(s.line, "channel: want a channel id")
+		}
+		if g.m.Channels == nil || g.m.Channels.Allows(s.value.Value) {
+			return skip("the edition provides filing by %s, or the sources do not say", s.value.Value)
+		}
+		m.Channel = s.value.Value
+	case "legalisation":
+		// How the first attached document the act wants legalised was.
+		v, err := scalar(s, contract.Legalisations...)
+		if err != nil {
+			return err
+		}
+		var d *contract.Document
+		for _, a := range st.attachedDocs() {
+			if a.NeedsLegalisation() {
+				d = a
+				break
+			}
+		}
+		if d == nil {
+			return skip("no document to legalise")
+		}
+		m.Legalisation = map[string]string{d.ID: v}
 	case "edition":
 		if _, err := scalar(s, "none"); err != nil {
 			return err

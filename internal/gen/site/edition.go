@@ -313,7 +313,7 @@ func (c loc) edition(e *rules.Edition) *Edition {
 		v.Kinds = append(v.Kinds, kv)
 	}
 	v.Renewal = Renewal{Gap: c.gap(e.Renewal.Gap), Window: c.term(e.Renewal.Window),
-		Triggers: ItemList{Gap: c.gap(e.Renewal.Triggers.Gap), Items: c.items(e.Renewal.Triggers.Items)}}
+		Triggers: ItemList{Gap: c.gap(e.Renewal.Triggers.Gap), Items: c.items(rules.TriggerTexts(e.Renewal.Triggers.Items))}}
 	v.Refusals.Gap = c.gap(e.Refusals.Gap)
 	for _, r := range e.Refusals.Items {
 		lr := Labeled{Item: Item{c.text(r.Texts), c.cites(r.Cite)}}
