@@ -405,7 +405,7 @@
     // of the form it concerns, or to its entry below for a dropped package.
     var problems = bySev.error.concat(bySev.warning);
     if (problems.length) {
-      var sum = el("div", { id: "checker-summary", class: "summary summary-" + rep.verdict, tabindex: "-1", "aria-labelledby": "summary-h" }, [
+      var sum = el("div", { id: "checker-summary", class: "problems problems-" + rep.verdict, tabindex: "-1", "aria-labelledby": "summary-h" }, [
         el("h3", { id: "summary-h", text: t("summary_h") })]);
       var sl = el("ul", {});
       problems.forEach(function (p) {
