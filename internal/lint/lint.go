@@ -6,6 +6,7 @@ package lint
 
 import (
 	"fmt"
+	"net/url"
 	"path"
 	"sort"
 	"strings"
@@ -306,6 +307,7 @@ func checkReferences(s *rules.Set, r *Reporter) {
 		}
 		uniq(v.File, name, ids, ps)
 	}
+	checkPortals(r, cc, v)
 
 	for _, a := range s.Acts {
 		checkVocab(r, a.File, s.PosOf(a.File, "kind"), "act_kinds", v.ActKinds, a.Kind)
@@ -789,4 +791,38 @@ func Unrecorded(s *rules.Set, changes []FileChange, now time.Time) []rules.Probl
 	}
 	rules.SortProblems(r.probs)
 	return r.probs
+}
+
+// checkPortals checks the web addresses the site links (vocab portals):
+// each cited, and its url https:// and one of the forms the acts print,
+// with nothing more (no path, query or user), so that no address is
+// linked that an act does not name. Nothing is fetched.
+func checkPortals(r *Reporter, cc citeChecker, v *rules.Vocab) {
+	seen := map[string]bool{}
+	for i, p := range v.Portals {
+		if seen[p.ID] {
+			r.Add(v.File, p.Pos, "unique/id", p.ID, "portals")
+		}
+		seen[p.ID] = true
+		cc.check(v.File, p.Cite)
+		if !portalURL(p) {
+			r.Add(v.File, cc.s.PosOf(v.File, "portals", fmt.Sprint(i), "url"), "ref/portal-url", p.URL, strings.Join(p.Written, ", "))
+		}
+	}
+}
+
+// portalURL reports whether a portal's url is a well-formed https address
+// of one of its written forms.
+func portalURL(p rules.Portal) bool {
+	u, err := url.Parse(p.URL)
+	if err != nil || u.Scheme != "https" || u.User != nil || u.RawQuery != "" || u.Fragment != "" || u.Opaque != "" ||
+		(u.Path != "" && u.Path != "/") || u.Port() != "" {
+		return false
+	}
+	for _, w := range p.Written {
+		if strings.EqualFold(u.Host, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -218,6 +218,9 @@ var messages = map[string]message{
 	"ref/file": {
 		tr("файла {1} нет", "{1} файлы жоқ", "file {1} does not exist"),
 		tr("проверьте путь", "жолды тексеріңіз", "check the path")},
+	"ref/portal-url": {
+		tr("адрес «{1}» — не https://-адрес, который печатает акт ({2})", "«{1}» мекенжайы актіде жазылған https:// мекенжайы емес ({2})", "address \"{1}\" is not the https:// form of an address the act prints ({2})"),
+		tr("напишите url как https:// и адрес из written, без пути и параметров", "url-ды https:// және written ішіндегі мекенжай түрінде, жолсыз және параметрсіз жазыңыз", "write url as https:// and an address from written, with no path or parameters")},
 	"unique/id": {
 		tr("идентификатор «{1}» повторяется в {2}", "«{1}» идентификаторы {2} ішінде қайталанады", "id \"{1}\" is used twice in {2}"),
 		tr("дайте каждому элементу свой идентификатор", "әр элементке жеке идентификатор беріңіз", "give each item its own id")},
