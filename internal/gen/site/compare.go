@@ -447,7 +447,11 @@ func sameWhen(a, b map[string][]string) bool {
 // alternatives counted once — documents cited to the same item of the act
 // whose conditions exclude each other (e.g. a company's charter or an
 // individual's identity document) are one entry of the act's list.
-func documents(k *rules.Kind) int {
+func documents(k *rules.Kind) int { return len(documentGroups(k)) }
+
+// documentGroups are the entries of a document list as documents counts
+// them: each the documents that are alternatives of one another.
+func documentGroups(k *rules.Kind) [][]*rules.Document {
 	type group struct {
 		at   string
 		docs []*rules.Document
@@ -484,7 +488,11 @@ func documents(k *rules.Kind) int {
 			groups = append(groups, group{at: at, docs: []*rules.Document{d}})
 		}
 	}
-	return len(groups)
+	out := make([][]*rules.Document, len(groups))
+	for i, g := range groups {
+		out[i] = g.docs
+	}
+	return out
 }
 
 // excludes reports whether two documents' conditions cannot both hold: on

@@ -43,6 +43,9 @@ type Edition struct {
 	Conflicts   []Conflict `json:"conflicts,omitempty"`
 	Notes       []Item     `json:"notes,omitempty"`
 	Coverage    Coverage   `json:"coverage"`
+	// GapGroups are the missing facts by reason, each reason said once
+	// (an edition whose procedure the sources do not give).
+	GapGroups []GapGroup `json:"gap_groups,omitempty"`
 	// Provenance: the notices the facts above call for (provenance.go),
 	// shown at the top of the edition's section.
 	Provenance []ProvNotice `json:"provenance,omitempty"`
@@ -197,6 +200,9 @@ type Phone struct {
 // Web is a web address.
 type Web struct {
 	URL string `json:"url"`
+	// Href is the address the site links (vocab portals), "" for an
+	// address the vocabulary does not know, which stays plain text.
+	Href string `json:"href,omitempty"`
 	Item
 }
 
@@ -347,7 +353,7 @@ func (c loc) edition(e *rules.Edition) *Edition {
 		v.Contacts.Phones = append(v.Contacts.Phones, Phone{p.Number, Item{c.text(p.Texts), c.cites(p.Cite)}})
 	}
 	for _, w := range ct.Web {
-		v.Contacts.Web = append(v.Contacts.Web, Web{w.URL, Item{c.text(w.Texts), c.cites(w.Cite)}})
+		v.Contacts.Web = append(v.Contacts.Web, Web{w.URL, c.portalHref(w.URL), Item{c.text(w.Texts), c.cites(w.Cite)}})
 	}
 	for _, o := range ct.Offices {
 		v.Contacts.Offices = append(v.Contacts.Offices, Office{c.text(o.Name), c.text(o.Address), o.Phones, c.cites(o.Cite)})
@@ -366,6 +372,9 @@ func (c loc) edition(e *rules.Edition) *Edition {
 		if f.Status != coverage.Known {
 			v.Coverage.Missing = append(v.Coverage.Missing, Missing{f.Fact, c.vocabs("gaps", f.Reasons)})
 		}
+	}
+	if !e.Kinds.Known() {
+		v.GapGroups = c.gapGroups(e)
 	}
 	v.Provenance = c.provenance(v)
 	return v

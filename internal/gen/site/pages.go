@@ -52,6 +52,8 @@ type Service struct {
 	Fees []FeeRow `json:"fees,omitempty"`
 	// FeesProvenance: the notices the fees' citations call for.
 	FeesProvenance []ProvNotice `json:"fees_provenance,omitempty"`
+	// Glance is the summary at the top of the page (summary.go).
+	Glance *Summary `json:"glance,omitempty"`
 }
 
 // ComingEdition is an edition still to come, and when it takes effect.
@@ -441,6 +443,7 @@ func (c loc) service(sv *rules.Service) Service {
 		d.Fees = append(d.Fees, row)
 	}
 	d.FeesProvenance = c.provenance(d.Fees)
+	d.Glance = c.summary(sv, cur)
 	return d
 }
 

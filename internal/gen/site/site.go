@@ -280,7 +280,8 @@ var notWords = map[string]bool{"key": true, "act": true, "anchor": true, "id": t
 	"lang": true, "status": true, "fact": true, "what": true, "of": true, "today": true, "files": true,
 	"updated": true, "current": true, "full": true, "editions": true, "newer": true,
 	"unit": true, "days": true, "open": true, "close": true, "break": true, "url": true, "number": true,
-	"copy_of": true}
+	"copy_of": true, "href": true, "host": true, "until_iso": true, "links_from": true, "phones_from": true,
+	"last": true, "next": true, "facts": true}
 
 func (g *Generator) actFiles() []string {
 	var fs []string
