@@ -63,6 +63,8 @@ type WhatNow struct {
 	Act    *ActRef `json:"act,omitempty"`
 	Status string  `json:"status,omitempty"`
 	Period *Period `json:"period,omitempty"`
+	// Amends are the acts it amends: the rules are their text as amended.
+	Amends []ActRef `json:"amends,omitempty"`
 	// Links are the addresses the newest edition naming any gives; From
 	// is that edition.
 	Links     []PortalLink `json:"links,omitempty"`
@@ -173,6 +175,11 @@ func (c loc) whatNow(sv *rules.Service, cur *rules.Edition) *WhatNow {
 	d := &WhatNow{Act: c.actRef(cur.Act)}
 	if a := c.g.Set.Acts[cur.Act]; a != nil {
 		d.Status, d.Period = c.g.Set.StatusOn(a, c.g.Today), c.period(a)
+		for _, id := range a.Amends {
+			if r := c.actRef(id); r != nil {
+				d.Amends = append(d.Amends, *r)
+			}
+		}
 	}
 	// The newest edition up to the current one that names them.
 	for i := len(sv.Editions) - 1; i >= 0; i-- {
