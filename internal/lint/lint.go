@@ -307,7 +307,7 @@ func checkReferences(s *rules.Set, r *Reporter) {
 		}
 		uniq(v.File, name, ids, ps)
 	}
-	checkPortals(r, cc, v)
+	checkPortals(r, cc, s.Portals)
 
 	for _, a := range s.Acts {
 		checkVocab(r, a.File, s.PosOf(a.File, "kind"), "act_kinds", v.ActKinds, a.Kind)
@@ -793,20 +793,23 @@ func Unrecorded(s *rules.Set, changes []FileChange, now time.Time) []rules.Probl
 	return r.probs
 }
 
-// checkPortals checks the web addresses the site links (vocab portals):
+// checkPortals checks the web addresses the site links (tables/portals.yaml):
 // each cited, and its url https:// and one of the forms the acts print,
 // with nothing more (no path, query or user), so that no address is
 // linked that an act does not name. Nothing is fetched.
-func checkPortals(r *Reporter, cc citeChecker, v *rules.Vocab) {
+func checkPortals(r *Reporter, cc citeChecker, ps *rules.Portals) {
+	if ps == nil {
+		return
+	}
 	seen := map[string]bool{}
-	for i, p := range v.Portals {
+	for i, p := range ps.Portals {
 		if seen[p.ID] {
-			r.Add(v.File, p.Pos, "unique/id", p.ID, "portals")
+			r.Add(ps.File, p.Pos, "unique/id", p.ID, "portals")
 		}
 		seen[p.ID] = true
-		cc.check(v.File, p.Cite)
+		cc.check(ps.File, p.Cite)
 		if !portalURL(p) {
-			r.Add(v.File, cc.s.PosOf(v.File, "portals", fmt.Sprint(i), "url"), "ref/portal-url", p.URL, strings.Join(p.Written, ", "))
+			r.Add(ps.File, cc.s.PosOf(ps.File, "portals", fmt.Sprint(i), "url"), "ref/portal-url", p.URL, strings.Join(p.Written, ", "))
 		}
 	}
 }

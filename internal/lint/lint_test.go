@@ -43,15 +43,6 @@ func baseTree(t *testing.T) fstest.MapFS {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The portals cite the real acts, which the base tree does not hold.
-	if i := bytes.Index(vocab, []byte("\nportals:")); i >= 0 {
-		end := bytes.Index(vocab[i+1:], []byte("\n\n"))
-		if end < 0 {
-			vocab = vocab[:i+1]
-		} else {
-			vocab = append(vocab[:i+1:i+1], vocab[i+1+end+2:]...)
-		}
-	}
 	m["rules/vocab.yaml"] = &fstest.MapFile{Data: vocab}
 	return m
 }

@@ -88,7 +88,7 @@ func allTexts(s *rules.Set, fn func(textSite)) {
 			walkTexts(reflect.ValueOf(e), textSite{file: e.File, act: e.Act, unit: e.Part}, fn)
 		}
 	}
-	for _, x := range []any{s.MCI, s.Goods, s.Glossary, s.Changes, s.Calendar} {
+	for _, x := range []any{s.MCI, s.Goods, s.Glossary, s.Changes, s.Calendar, s.Portals} {
 		rv := reflect.ValueOf(x)
 		if rv.IsNil() {
 			continue

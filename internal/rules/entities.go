@@ -233,44 +233,6 @@ type Vocab struct {
 	Units          []VocabTerm `yaml:"units"`
 	Gaps           []VocabTerm `yaml:"gaps"`
 	Questions      []Question  `yaml:"questions"`
-	// Portals are the web addresses the acts name (the e-government and
-	// licensing portals, the KNB's site), for the site to link: each as
-	// the act writes it and as a well-formed https URL, with its citation.
-	Portals []Portal `yaml:"portals,omitempty"`
-}
-
-// Portal is a web address an act names. Written are the forms the acts
-// print (www.egov.kz); URL is the address the site links, "https://" and
-// one of them. Lint checks both; nothing fetches them.
-type Portal struct {
-	ID      string   `yaml:"id"`
-	URL     string   `yaml:"url"`
-	Written []string `yaml:"written"`
-	Texts   `yaml:",inline"`
-	Cite    Cites `yaml:"cite"`
-	Pos     Pos   `yaml:"-"`
-}
-
-// Portal returns the portal with id, or nil.
-func (v *Vocab) Portal(id string) *Portal {
-	for i := range v.Portals {
-		if v.Portals[i].ID == id {
-			return &v.Portals[i]
-		}
-	}
-	return nil
-}
-
-// PortalAt returns the portal an act's written address names, or nil.
-func (v *Vocab) PortalAt(written string) *Portal {
-	for i := range v.Portals {
-		for _, w := range v.Portals[i].Written {
-			if strings.EqualFold(w, written) {
-				return &v.Portals[i]
-			}
-		}
-	}
-	return nil
 }
 
 // VocabTerm is a vocabulary entry: an id and its labels.
@@ -409,4 +371,49 @@ type Change struct {
 	Texts `yaml:",inline"`
 	Files []string `yaml:"files"`
 	Pos   Pos      `yaml:"-"`
+}
+
+// Portals are the web addresses the acts name (the e-government and
+// licensing portals, the KNB's site), which the site links
+// (rules/tables/portals.yaml): each as the act prints it and as a
+// well-formed https URL, with its citation. Nothing fetches them.
+type Portals struct {
+	File    string   `yaml:"-"`
+	Portals []Portal `yaml:"portals"`
+}
+
+// Portal is a web address an act names. Written are the forms the acts
+// print (www.egov.kz); URL is the address the site links, "https://" and
+// one of them. Lint checks both; nothing fetches them.
+type Portal struct {
+	ID      string   `yaml:"id"`
+	URL     string   `yaml:"url"`
+	Written []string `yaml:"written"`
+	Texts   `yaml:",inline"`
+	Cite    Cites `yaml:"cite"`
+	Pos     Pos   `yaml:"-"`
+}
+
+// PortalAt returns the portal an act's written address names, or nil (also
+// when the rule data has no portals file).
+func (ps *Portals) PortalAt(written string) *Portal {
+	if ps == nil {
+		return nil
+	}
+	for i := range ps.Portals {
+		for _, w := range ps.Portals[i].Written {
+			if strings.EqualFold(w, written) {
+				return &ps.Portals[i]
+			}
+		}
+	}
+	return nil
+}
+
+// List returns the portals, none without a portals file.
+func (ps *Portals) List() []Portal {
+	if ps == nil {
+		return nil
+	}
+	return ps.Portals
 }

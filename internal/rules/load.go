@@ -36,6 +36,7 @@ type Set struct {
 	Glossary *Glossary
 	Changes  *Changes
 	Calendar *Calendar
+	Portals  *Portals
 
 	// Seeds holds the lines of each seed file named by an act, by file name.
 	Seeds map[string][]string
@@ -185,6 +186,8 @@ func Load(fsys fs.FS) (*Set, []Problem, error) {
 			s.Changes = v
 		case *Calendar:
 			s.Calendar = v
+		case *Portals:
+			s.Portals = v
 		}
 	}
 	if s.Vocab == nil && !hasFileProblem(probs, Dir+"/vocab.yaml") {
@@ -297,6 +300,8 @@ func classify(p string) string {
 		return "glossary"
 	case p == Dir+"/tables/calendar.yaml":
 		return "calendar"
+	case p == Dir+"/tables/portals.yaml":
+		return "portals"
 	case strings.HasPrefix(p, Dir+"/tables/") && strings.Contains(p, "goods"):
 		return "goods"
 	case strings.HasPrefix(p, Dir+"/acts/") && strings.Count(p, "/") == 2:
@@ -382,6 +387,8 @@ func decode(kind, file string, root *yaml.Node) (any, error) {
 		v = &Glossary{File: file}
 	case "calendar":
 		v = &Calendar{File: file}
+	case "portals":
+		v = &Portals{File: file}
 	case "goods":
 		v = &Goods{File: file}
 	case "act":

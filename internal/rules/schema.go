@@ -21,7 +21,7 @@ import (
 )
 
 // fileSchemas are the schemas a rule file can be checked against.
-var fileSchemas = []string{"edition", "act", "service", "vocab", "mci", "goods", "glossary", "changes", "calendar"}
+var fileSchemas = []string{"edition", "act", "service", "vocab", "mci", "goods", "glossary", "changes", "calendar", "portals"}
 
 var (
 	compileOnce sync.Once

@@ -12,15 +12,15 @@ import (
 // file, the "check my package" button and the page's contents — is on
 // the first screen without scrolling, every contents link lands on an
 // element of the page, and the portals are real links to the https
-// addresses of the rule data (vocab portals), never other addresses.
+// addresses of the rule data (tables/portals.yaml), never other addresses.
 func TestServiceSummary(t *testing.T) {
 	set := ruleSet(t)
 	portals := map[string]bool{}
-	for _, p := range set.Vocab.Portals {
+	for _, p := range set.Portals.List() {
 		portals[p.URL] = true
 	}
 	if len(portals) == 0 {
-		t.Fatal("rules/vocab.yaml names no portals")
+		t.Fatal("rules/tables/portals.yaml names no portals")
 	}
 	browser(t)
 	for _, l := range langs {

@@ -200,7 +200,7 @@ type Phone struct {
 // Web is a web address.
 type Web struct {
 	URL string `json:"url"`
-	// Href is the address the site links (vocab portals), "" for an
+	// Href is the address the site links (tables/portals.yaml), "" for an
 	// address the vocabulary does not know, which stays plain text.
 	Href string `json:"href,omitempty"`
 	Item

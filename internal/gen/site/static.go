@@ -89,6 +89,9 @@ func (g *Generator) export() Export {
 	if s.Glossary != nil {
 		ex.Tables["glossary"] = s.Raw(s.Glossary.File)
 	}
+	if s.Portals != nil {
+		ex.Tables["portals"] = s.Raw(s.Portals.File)
+	}
 	if s.Changes != nil {
 		ex.Changes = s.Raw(s.Changes.File)
 	}

@@ -25,7 +25,7 @@ type Summary struct {
 	// Documents counts the main kind's document list as the act counts it.
 	Documents *DocCount `json:"documents,omitempty"`
 	// Channels are the ways to file, and Links the addresses the edition
-	// names that the site links (vocab portals).
+	// names that the site links (tables/portals.yaml).
 	Channels     []string     `json:"channels,omitempty"`
 	ChannelsGap  *Gap         `json:"channels_gap,omitempty"`
 	ChannelsCite []Cite       `json:"channels_cite,omitempty"`
@@ -45,7 +45,7 @@ type DocCount struct {
 	Cite   []Cite `json:"cite,omitempty"`
 }
 
-// PortalLink is a web address an act names, linked (vocab portals).
+// PortalLink is a web address an act names, linked (tables/portals.yaml).
 type PortalLink struct {
 	ID    string `json:"id"`
 	URL   string `json:"url"`
@@ -143,14 +143,14 @@ func (c loc) summary(sv *rules.Service, cur *rules.Edition) *Summary {
 // portalLinks are the addresses an edition's contacts name that the site
 // links, in the order of the vocabulary, each once.
 func (c loc) portalLinks(e *rules.Edition) []PortalLink {
-	v := c.g.Set.Vocab
-	if v == nil || !e.Contacts.Known() {
+	ps := c.g.Set.Portals
+	if !e.Contacts.Known() {
 		return nil
 	}
 	var out []PortalLink
-	for _, p := range v.Portals {
+	for _, p := range ps.List() {
 		for _, w := range e.Contacts.Web {
-			if v.PortalAt(w.URL) == nil || v.PortalAt(w.URL).ID != p.ID {
+			if at := ps.PortalAt(w.URL); at == nil || at.ID != p.ID {
 				continue
 			}
 			out = append(out, PortalLink{ID: p.ID, URL: p.URL, Label: c.str(p.Texts), Host: w.URL, Cite: c.cites(w.Cite)})
@@ -163,10 +163,8 @@ func (c loc) portalLinks(e *rules.Edition) []PortalLink {
 // portalHref is the address the site links for a web address an act
 // prints, or "" when the vocabulary has no portal for it.
 func (c loc) portalHref(written string) string {
-	if v := c.g.Set.Vocab; v != nil {
-		if p := v.PortalAt(written); p != nil {
-			return p.URL
-		}
+	if p := c.g.Set.Portals.PortalAt(written); p != nil {
+		return p.URL
 	}
 	return ""
 }

@@ -85,7 +85,7 @@ func checkLinks(t *testing.T, s *rules.Set, e *rules.Edition, links []PortalLink
 	want := map[string]string{}
 	if e.Contacts.Known() {
 		for _, w := range e.Contacts.Web {
-			if p := s.Vocab.PortalAt(w.URL); p != nil {
+			if p := s.Portals.PortalAt(w.URL); p != nil {
 				want[p.ID] = p.URL
 			}
 		}
@@ -108,7 +108,7 @@ func TestContactLinks(t *testing.T) {
 	seen := 0
 	for _, e := range s.Editions {
 		for _, w := range c.edition(e).Contacts.Web {
-			p := s.Vocab.PortalAt(w.URL)
+			p := s.Portals.PortalAt(w.URL)
 			switch {
 			case p == nil && w.Href != "":
 				t.Errorf("%s/%s: %s linked to %s, which the vocabulary does not name", e.Service, e.Edition, w.URL, w.Href)
