@@ -351,6 +351,43 @@ func pageTypes(tb testing.TB) []pageRef {
 	if !in {
 		tb.Error("the rule data has no act whose text is in the sources")
 	}
+	// An act's text: the longest official one (the heaviest page) and a
+	// machine translation, if the data has one, each at a unit the
+	// citations land on.
+	var official, mt *pageRef
+	longest := 0
+	for _, a := range set.ActsByDate() {
+		for _, sd := range a.Seeds {
+			n := len(set.Seeds[sd.File])
+			var at string
+			for _, u := range a.Outline {
+				if _, ok := u.Lines[sd.Lang]; ok && strings.Contains(u.At, "/") {
+					at = u.At
+					break
+				}
+			}
+			p := &pageRef{Path: a.TextPath(sd.Lang)}
+			if at != "" {
+				p.Path += "#" + rules.UnitAnchor(at)
+			}
+			switch {
+			case sd.Official && n > longest:
+				longest, official = n, p
+				official.Kind = "act-text"
+			case !sd.Official && mt == nil:
+				mt = p
+				mt.Kind = "act-text-mt"
+			}
+		}
+	}
+	for _, p := range []*pageRef{official, mt} {
+		if p != nil {
+			ps = append(ps, *p)
+		}
+	}
+	if official == nil {
+		tb.Error("the rule data has no official text of an act")
+	}
 	for i := range ps {
 		if ps[i].Name == "" {
 			ps[i].Name = ps[i].Kind

@@ -24,7 +24,7 @@ func TestScreenshots(t *testing.T) {
 	var shots []pageRef
 	for _, p := range pageTypes(t) {
 		switch p.Kind {
-		case "home", "service", "history", "coverage", "search":
+		case "home", "service", "history", "coverage", "search", "act-text", "act-text-mt":
 			shots = append(shots, p)
 		}
 	}
