@@ -214,6 +214,9 @@ type pageRef struct {
 	Kind string // the template it shows, e.g. "service", "edition", "act-mentioned"
 	Name string // unique among the pages: the kind, and an edition's year ("edition-2013")
 	Path string // e.g. "services/sts-license/"
+	// At is a fragment of the page to look at (an act's text at a unit),
+	// "" for the top.
+	At string
 	// Items is how many entries the rule data puts in the page's main list
 	// (the services, the acts, a checklist's rows, the gaps of a cut-off
 	// edition), or 0 where the tests do not count them.
@@ -358,7 +361,12 @@ func pageTypes(tb testing.TB) []pageRef {
 	longest := 0
 	for _, a := range set.ActsByDate() {
 		for _, sd := range a.Seeds {
-			n := len(set.Seeds[sd.File])
+			n := 0
+			for _, line := range set.Seeds[sd.File] {
+				if strings.TrimSpace(line) != "" {
+					n++
+				}
+			}
 			var at string
 			for _, u := range a.Outline {
 				if _, ok := u.Lines[sd.Lang]; ok && strings.Contains(u.At, "/") {
@@ -366,9 +374,10 @@ func pageTypes(tb testing.TB) []pageRef {
 					break
 				}
 			}
-			p := &pageRef{Path: a.TextPath(sd.Lang)}
+			// Items: its lines with words, each a paragraph.
+			p := &pageRef{Path: a.TextPath(sd.Lang), Items: n}
 			if at != "" {
-				p.Path += "#" + rules.UnitAnchor(at)
+				p.At = rules.UnitAnchor(at)
 			}
 			switch {
 			case sd.Official && n > longest:

@@ -25,7 +25,9 @@ const maxPageWeight = 50_000
 // it stays this light; past that it should be split by chapter.
 const maxActTextWeight = 150_000
 
-func isActText(page string) bool { return strings.Contains(page, "/acts/") && strings.Contains(page, "/text/") }
+func isActText(page string) bool {
+	return strings.Contains(page, "/acts/") && strings.Contains(page, "/text/")
+}
 
 type weight struct {
 	page  string
