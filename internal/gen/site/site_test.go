@@ -398,3 +398,29 @@ func TestActText(t *testing.T) {
 		t.Fatal("no unit of any act's text was checked")
 	}
 }
+
+// TestActWording checks that where a text is ours, the act's own wording
+// in another language comes with it, and never where the text is the
+// act's own.
+func TestActWording(t *testing.T) {
+	s := fixture(t)
+	g := New(s, today)
+	tx := rules.Texts{
+		RU: &rules.LangText{Text: "слова акта", Official: true},
+		KK: &rules.LangText{Text: "біздің аударма"},
+		EN: &rules.LangText{Text: "our translation"},
+	}
+	if v := (loc{g, rules.RU}).text(tx); v.Act != nil || !v.Official {
+		t.Errorf("ru, the act's own wording: %+v", v)
+	}
+	for _, l := range []rules.Lang{rules.KK, rules.EN} {
+		v := loc{g, l}.text(tx)
+		if v.Official || v.Act == nil || v.Act.Lang != "ru" || v.Act.Text != "слова акта" {
+			t.Errorf("%s, our translation: %+v, want the Russian wording beside it", l, v)
+		}
+	}
+	ours := rules.Texts{RU: &rules.LangText{Text: "а"}, KK: &rules.LangText{Text: "ә"}, EN: &rules.LangText{Text: "a"}}
+	if v := (loc{g, rules.EN}).text(ours); v.Act != nil {
+		t.Errorf("no official wording anywhere, yet %+v", v.Act)
+	}
+}

@@ -15,10 +15,19 @@ import (
 // JSON names are lower case because Hugo lower-cases page parameters.
 
 // Text is a text in the page's language; Official marks the act's own
-// wording (else it is this project's).
+// wording (else it is this project's). Where it is ours and the act's own
+// wording exists in another language, Act is that wording, shown beside
+// ours so that the reader sees what the act says.
 type Text struct {
-	Text     string `json:"text"`
-	Official bool   `json:"official,omitempty"`
+	Text     string    `json:"text"`
+	Official bool      `json:"official,omitempty"`
+	Act      *LangText `json:"act,omitempty"`
+}
+
+// LangText is a text in a named language.
+type LangText struct {
+	Lang string `json:"lang"`
+	Text string `json:"text"`
 }
 
 // Cite is one citation: the layouts number it as a footnote and link it to
@@ -153,7 +162,16 @@ func (c loc) text(t rules.Texts) *Text {
 	if lt == nil {
 		return nil
 	}
-	return &Text{lt.Text, lt.Official}
+	v := &Text{Text: lt.Text, Official: lt.Official}
+	if !lt.Official {
+		for _, l := range rules.Langs {
+			if o := t.Get(l); o != nil && o.Official {
+				v.Act = &LangText{string(l), o.Text}
+				break
+			}
+		}
+	}
+	return v
 }
 
 func (c loc) textP(t *rules.Texts) *Text {
