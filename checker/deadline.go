@@ -162,13 +162,7 @@ func rulesOf(cs []calc.Citation) []Rule {
 		seen[key] = true
 		rl := Rule{Act: c.Act, At: c.At, AtLabel: c.Label, ActName: c.Title}
 		if c.Authority == "sources" {
-			rl.URL = map[string]string{}
-			for _, l := range Langs {
-				rl.URL[l] = "/" + l + "/acts/" + c.Act + "/"
-				if c.Anchor != "" {
-					rl.URL[l] += "#" + c.Anchor
-				}
-			}
+			rl.URL = c.URL
 		} else if c.Article != nil {
 			rl.AtLabel = c.Article
 		} else {

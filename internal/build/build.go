@@ -140,14 +140,14 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	if err := step("hugo", func() error { return runHugo(ctx, o, tmp) }); err != nil {
 		return res, err
 	}
-	if err := publishSchemaIDs(tmp, o.BaseURL); err != nil {
+	if err := step("schema ids", func() error { return publishSchemaIDs(tmp, o.BaseURL) }); err != nil {
 		return res, err
 	}
 	if !o.SkipSearch {
 		if err := step("search", func() error { return runPagefind(ctx, o, tmp) }); err != nil {
 			return res, err
 		}
-		if err := precompressSearch(ctx, tmp); err != nil {
+		if err := step("compress", func() error { return precompressSearch(ctx, tmp) }); err != nil {
 			return res, err
 		}
 	}

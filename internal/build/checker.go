@@ -114,13 +114,20 @@ func writeCompressed(ctx context.Context, path string, b []byte) error {
 	return nil
 }
 
-// cacheDir is _gen/cache of the repository a path under _gen/ belongs to.
+// cacheDir is _gen/cache of the repository a path under _gen/ or under a
+// build's temporary output (.public-*, see Run) belongs to. Without it the
+// search bundle's scripts were compressed again on every build: 2.4 s of a
+// 6 s build.
 func cacheDir(path string) string {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return ""
 	}
-	i := strings.LastIndex(abs, string(filepath.Separator)+"_gen"+string(filepath.Separator))
+	sep := string(filepath.Separator)
+	i := strings.LastIndex(abs, sep+"_gen"+sep)
+	if j := strings.LastIndex(abs, sep+".public-"); j > i {
+		i = j
+	}
 	if i < 0 {
 		return ""
 	}

@@ -364,6 +364,7 @@ func checkReferences(s *rules.Set, r *Reporter) {
 				checkLines(s, r, a.File, u.Pos, sd, l, sp, parent, outer)
 			}
 		}
+		checkNesting(r, a)
 		checkConflicts(s, r, cc, a.File, a.Conflicts)
 	}
 
@@ -398,6 +399,47 @@ func checkReferences(s *rules.Set, r *Reporter) {
 }
 
 // parentUnit returns the unit above at ("app1/p4" → "app1").
+// checkNesting checks that in each text of the act, any two units' lines
+// are either apart or one inside the other, as the parts of an act are:
+// the act's text on the site wraps each unit's lines so that a citation
+// lands on them, and a unit that began inside another and ended after it
+// could not be wrapped.
+func checkNesting(r *Reporter, a *rules.Act) {
+	for _, sd := range a.Seeds {
+		type unit struct {
+			at string
+			sp rules.Span
+			u  *rules.Unit
+		}
+		var us []unit
+		for i := range a.Outline {
+			u := &a.Outline[i]
+			if sp, ok := u.Lines[sd.Lang]; ok && sp.First <= sp.Last {
+				us = append(us, unit{u.At, sp, u})
+			}
+		}
+		// Outer units first: by first line, then the longer one.
+		sort.SliceStable(us, func(i, j int) bool {
+			if us[i].sp.First != us[j].sp.First {
+				return us[i].sp.First < us[j].sp.First
+			}
+			return us[i].sp.Last > us[j].sp.Last
+		})
+		var open []unit
+		for _, u := range us {
+			for len(open) > 0 && open[len(open)-1].sp.Last < u.sp.First {
+				open = open[:len(open)-1]
+			}
+			if n := len(open); n > 0 && open[n-1].sp.Last < u.sp.Last {
+				o := open[n-1]
+				r.Add(a.File, u.u.Pos, "ref/lines-cross", string(sd.Lang), u.at, spanString(u.sp), o.at, spanString(o.sp))
+				continue
+			}
+			open = append(open, u)
+		}
+	}
+}
+
 func parentUnit(at string) (string, bool) {
 	i := strings.LastIndex(at, "/")
 	if i < 0 {

@@ -26,6 +26,7 @@ type Act struct {
 	Languages    []Lang         `yaml:"languages,omitempty"`
 	Signatory    *Cited         `yaml:"signatory,omitempty"`
 	Seeds        []Seed         `yaml:"seeds,omitempty"`
+	Published    []Publication  `yaml:"published,omitempty"`
 	Outline      []Unit         `yaml:"outline,omitempty"`
 	Mentioned    Cites          `yaml:"mentioned,omitempty"`
 	Notes        []Cited        `yaml:"notes,omitempty"`
@@ -108,6 +109,16 @@ type Seed struct {
 	CopyOf    string `yaml:"copy_of,omitempty"`
 	Publisher *Texts `yaml:"publisher,omitempty"`
 	Read      string `yaml:"read,omitempty"`
+}
+
+// Publication is an address where the act can be read as published
+// (act.schema.json, published).
+type Publication struct {
+	URL       string `yaml:"url"`
+	Lang      Lang   `yaml:"lang"`
+	Kind      string `yaml:"kind"` // official, translation or copy
+	Publisher Texts  `yaml:"publisher"`
+	Note      *Texts `yaml:"note,omitempty"`
 }
 
 // Authority is how authoritative an act's text in the sources is: the

@@ -112,6 +112,26 @@ func pageDigest(dir string) ([]byte, error) {
 			if n.Type == html.ElementNode && (n.Data == "script" || n.Data == "style") {
 				return
 			}
+			// An act's text is the source file's lines (TestActText in
+			// internal/gen/site checks them): only its units are pinned.
+			if n.Type == html.ElementNode && hasClass(n, "act-text") {
+				text.WriteString("\n[the act's text]\n")
+				var units func(n *html.Node)
+				units = func(n *html.Node) {
+					if n.Type == html.ElementNode && hasClass(n, "u") {
+						for _, a := range n.Attr {
+							if a.Key == "id" {
+								text.WriteString("unit " + a.Val + "\n")
+							}
+						}
+					}
+					for c := n.FirstChild; c != nil; c = c.NextSibling {
+						units(c)
+					}
+				}
+				units(n)
+				return
+			}
 			if n.Type == html.TextNode {
 				text.WriteString(n.Data)
 				text.WriteByte(' ')

@@ -214,6 +214,9 @@ type pageRef struct {
 	Kind string // the template it shows, e.g. "service", "edition", "act-mentioned"
 	Name string // unique among the pages: the kind, and an edition's year ("edition-2013")
 	Path string // e.g. "services/sts-license/"
+	// At is a fragment of the page to look at (an act's text at a unit),
+	// "" for the top.
+	At string
 	// Items is how many entries the rule data puts in the page's main list
 	// (the services, the acts, a checklist's rows, the gaps of a cut-off
 	// edition), or 0 where the tests do not count them.
@@ -350,6 +353,49 @@ func pageTypes(tb testing.TB) []pageRef {
 	}
 	if !in {
 		tb.Error("the rule data has no act whose text is in the sources")
+	}
+	// An act's text: the longest official one (the heaviest page) and a
+	// machine translation, if the data has one, each at a unit the
+	// citations land on.
+	var official, mt *pageRef
+	longest := 0
+	for _, a := range set.ActsByDate() {
+		for _, sd := range a.Seeds {
+			n := 0
+			for _, line := range set.Seeds[sd.File] {
+				if strings.TrimSpace(line) != "" {
+					n++
+				}
+			}
+			var at string
+			for _, u := range a.Outline {
+				if _, ok := u.Lines[sd.Lang]; ok && strings.Contains(u.At, "/") {
+					at = u.At
+					break
+				}
+			}
+			// Items: its lines with words, each a paragraph.
+			p := &pageRef{Path: a.TextPath(sd.Lang), Items: n}
+			if at != "" {
+				p.At = rules.UnitAnchor(at)
+			}
+			switch {
+			case sd.Official && n > longest:
+				longest, official = n, p
+				official.Kind = "act-text"
+			case !sd.Official && mt == nil:
+				mt = p
+				mt.Kind = "act-text-mt"
+			}
+		}
+	}
+	for _, p := range []*pageRef{official, mt} {
+		if p != nil {
+			ps = append(ps, *p)
+		}
+	}
+	if official == nil {
+		tb.Error("the rule data has no official text of an act")
 	}
 	for i := range ps {
 		if ps[i].Name == "" {

@@ -35,6 +35,8 @@ func TestWithoutJavaScript(t *testing.T) {
 		"edition-cut-off": {"ul.gaps li", 1},
 		"act-in-sources":  {"table.outline td", 3},
 		"act-mentioned":   {"dl.facts dd", 3},
+		"act-text":        {"div.act-text p", 1},
+		"act-text-mt":     {"div.act-text p", 1},
 	}
 	for _, p := range pageTypes(t) {
 		m, ok := marker[p.Kind]

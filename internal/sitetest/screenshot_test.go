@@ -24,7 +24,7 @@ func TestScreenshots(t *testing.T) {
 	var shots []pageRef
 	for _, p := range pageTypes(t) {
 		switch p.Kind {
-		case "home", "service", "history", "coverage", "search":
+		case "home", "service", "history", "coverage", "search", "act-text", "act-text-mt":
 			shots = append(shots, p)
 		}
 	}
@@ -43,7 +43,7 @@ func TestScreenshots(t *testing.T) {
 					if s.Kind == "search" {
 						search(tb, l, searchWord[l])
 					} else {
-						tb.open("/" + l + "/" + s.Path)
+						tb.open("/" + l + "/" + s.Path + fragment(s.At))
 					}
 					// The whole page on the desktop; the first screen on the phone,
 					// where a full page is many metres long.
@@ -71,4 +71,12 @@ func TestScreenshots(t *testing.T) {
 			})
 		}
 	}
+}
+
+// fragment is "#at", or "" for the top of a page.
+func fragment(at string) string {
+	if at == "" {
+		return ""
+	}
+	return "#" + at
 }

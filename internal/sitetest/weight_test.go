@@ -20,6 +20,15 @@ import (
 // (50 KB; the search index and the checker's WebAssembly are not counted).
 const maxPageWeight = 50_000
 
+// maxActTextWeight bounds the page of an act's whole text (150 KB gzipped):
+// a long act is one page, so that every citation lands in it, as long as
+// it stays this light; past that it should be split by chapter.
+const maxActTextWeight = 150_000
+
+func isActText(page string) bool {
+	return strings.Contains(page, "/acts/") && strings.Contains(page, "/text/")
+}
+
 type weight struct {
 	page  string
 	total int
@@ -79,11 +88,34 @@ func TestPageWeight(t *testing.T) {
 		t.Fatal("no pages")
 	}
 	sort.Slice(ws, func(i, j int) bool { return ws[i].total > ws[j].total })
-	for _, w := range ws[:min(5, len(ws))] {
-		t.Logf("%6d B gzip  %s (%s)", w.total, w.page, strings.Join(w.parts, " + "))
+	texts := 0
+	for _, kind := range []struct {
+		name  string
+		texts bool
+		max   int
+	}{{"pages", false, maxPageWeight}, {"acts' texts", true, maxActTextWeight}} {
+		var of []weight
+		for _, w := range ws {
+			if isActText(w.page) == kind.texts {
+				of = append(of, w)
+			}
+		}
+		if len(of) == 0 {
+			t.Fatalf("no %s", kind.name)
+		}
+		t.Logf("heaviest %s:", kind.name)
+		for _, w := range of[:min(5, len(of))] {
+			t.Logf("%6d B gzip  %s (%s)", w.total, w.page, strings.Join(w.parts, " + "))
+		}
+		if w := of[0]; w.total >= kind.max {
+			t.Errorf("%s weighs %d B gzipped with its CSS and JS, over %d B", w.page, w.total, kind.max)
+		}
+		if kind.texts {
+			texts = len(of)
+		}
 	}
-	if w := ws[0]; w.total >= maxPageWeight {
-		t.Errorf("%s weighs %d B gzipped with its CSS and JS, over %d B", w.page, w.total, maxPageWeight)
+	if texts == 0 {
+		t.Error("no act's text among the pages")
 	}
 }
 

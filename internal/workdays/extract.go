@@ -145,15 +145,19 @@ func (x extractor) seedCites(cs rules.Cites) []calc.Citation {
 	out := []calc.Citation{}
 	for _, ct := range cs {
 		c := calc.Citation{Act: ct.Act, At: ct.At, Authority: "sources"}
-		if a := x.s.Acts[ct.Act]; a != nil {
+		a := x.s.Acts[ct.Act]
+		if a != nil {
 			c.Title = texts(a.Short)
+			c.URL = calc.Texts{}
+			for _, l := range rules.Langs {
+				c.URL[string(l)] = "/" + string(l) + "/" + a.CitePath(l, ct.At)
+			}
 		}
 		if ct.At != "" {
 			c.Label = calc.Texts{}
 			for _, l := range rules.Langs {
 				c.Label[string(l)] = x.units.Label(l, ct.At)
 			}
-			c.Anchor = "u-" + strings.ReplaceAll(ct.At, "/", "-")
 		}
 		if ct.Lines != nil {
 			c.Lines = linesString(ct.Lines)

@@ -71,13 +71,13 @@
     return el("time", { datetime: iso, text: text + (weekday ? ", " + loc(weekday) : "") });
   }
   // cite writes a citation as the page's footnotes do: an act in the
-  // sources links to its unit on the act's page; a calendar act names its
+  // sources links to its words in the act's text; a calendar act names its
   // article, how far it can be trusted and the pages it was read from.
   function cite(c) {
     var title = loc(c.title) || c.act || "";
     if (c.authority === "sources" && c.act) {
       var label = title + (loc(c.label) || c.at ? ", " + (loc(c.label) || c.at) : "");
-      return el("a", { href: "/" + lang + "/acts/" + c.act + "/" + (c.anchor ? "#" + c.anchor : ""), text: label });
+      return el("a", { href: (c.url && c.url[lang]) || "/" + lang + "/acts/" + c.act + "/", text: label });
     }
     var parts = [];
     if (title) parts.push(title);

@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"sort"
-	"strings"
 
 	"ruqsat/checker/contract"
 	"ruqsat/internal/legalfmt"
@@ -457,9 +456,19 @@ func cites(s *rules.Set, cs rules.Cites) []contract.Rule {
 		for _, l := range rules.Langs {
 			label[string(l)] = units.Label(l, c.At)
 		}
-		out = append(out, contract.Rule{Act: c.Act, At: c.At, AtLabel: label, ActName: texts(a.Short), URL: siteURLs("acts/" + a.ID + "/#u-" + strings.ReplaceAll(c.At, "/", "-"))})
+		out = append(out, contract.Rule{Act: c.Act, At: c.At, AtLabel: label, ActName: texts(a.Short), URL: citeURLs(a, c.At)})
 	}
 	return out
+}
+
+// citeURLs are the addresses of unit at's words in the act's text, per
+// reader's language.
+func citeURLs(a *rules.Act, at string) map[string]string {
+	m := map[string]string{}
+	for _, l := range rules.Langs {
+		m[string(l)] = "/" + string(l) + "/" + a.CitePath(l, at)
+	}
+	return m
 }
 
 func siteURLs(path string) map[string]string {

@@ -105,6 +105,7 @@ type Act struct {
 	Repeals      []ActRef      `json:"repeals,omitempty"`
 	File         string        `json:"file"`
 	Seeds        []Seed        `json:"seeds,omitempty"`
+	Published    []Publication `json:"published,omitempty"`
 	Outline      []OutlineUnit `json:"outline,omitempty"`
 	Mentioned    []Cite        `json:"mentioned,omitempty"`
 	Notes        []Item        `json:"notes,omitempty"`
@@ -165,11 +166,13 @@ type Seed struct {
 	CopyOf    string `json:"copy_of,omitempty"`
 	Publisher string `json:"publisher,omitempty"`
 	Read      string `json:"read,omitempty"`
+	// Path is the page of this text on the site.
+	Path string `json:"path"`
 }
 
-func (c loc) seed(sd rules.Seed) Seed {
+func (c loc) seed(a *rules.Act, sd rules.Seed) Seed {
 	v := Seed{File: sd.File, Lang: string(sd.Lang), Official: sd.Official, Note: c.textP(sd.Note),
-		Authority: sd.Authority, URL: sd.URL, CopyOf: sd.CopyOf}
+		Authority: sd.Authority, URL: sd.URL, CopyOf: sd.CopyOf, Path: a.TextPath(sd.Lang)}
 	if sd.Publisher != nil {
 		v.Publisher = c.str(*sd.Publisher)
 	}
@@ -506,10 +509,11 @@ func (c loc) act(a *rules.Act) *Act {
 		}
 	}
 	for _, sd := range a.Seeds {
-		v.Seeds = append(v.Seeds, c.seed(sd))
+		v.Seeds = append(v.Seeds, c.seed(a, sd))
 	}
+	v.Published = c.publications(a)
 	for _, u := range a.Outline {
-		ou := OutlineUnit{Anchor: unitAnchor(u.At), Unit: c.g.units.Label(c.l, u.At)}
+		ou := OutlineUnit{Anchor: rules.UnitAnchor(u.At), Unit: c.g.units.Label(c.l, u.At)}
 		for _, sd := range a.Seeds {
 			span := ""
 			if sp, ok := u.Lines[sd.Lang]; ok {
@@ -589,7 +593,7 @@ func (c loc) coverage() CoveragePage {
 		}
 		if a.InSources() {
 			for _, sd := range a.Seeds {
-				d.Sources = append(d.Sources, SourceText{*c.actRef(a.ID), c.seed(sd)})
+				d.Sources = append(d.Sources, SourceText{*c.actRef(a.ID), c.seed(a, sd)})
 			}
 		}
 	}

@@ -73,6 +73,8 @@ type Params struct {
 	// their edition page; checker pages are a form).
 	Unsearched bool `json:"unsearched,omitempty"`
 	Search     bool `json:"search,omitempty"`
+	// TextLang is the language of an act's text on its page (act-text).
+	TextLang string `json:"text_lang,omitempty"`
 	Checker    bool `json:"checker,omitempty"`
 	// KKStems are the Kazakh stems of the page's words, for the search
 	// index (Pagefind has no Kazakh stemmer).
@@ -189,7 +191,7 @@ func (g *Generator) pages(l rules.Lang) ([]Page, error) {
 		if p.Path == "" {
 			p.Params.Key = "home"
 		}
-		if l == rules.KK {
+		if l == rules.KK && !p.Params.Unsearched {
 			p.Params.KKStems = stems(p.Title, p.Params.V)
 		}
 		out = append(out, p)
@@ -220,7 +222,17 @@ func (g *Generator) pages(l rules.Lang) ([]Page, error) {
 	}
 	add(Page{Path: "acts", Kind: "section", Layout: "acts", Params: Params{RuleFiles: g.actFiles(), V: c.acts()}})
 	for _, a := range g.Set.ActsByDate() {
-		add(Page{Path: "acts/" + a.ID, Kind: "page", Layout: "act", Title: c.str(a.Short), Params: Params{RuleFiles: []string{a.File}, V: c.act(a)}})
+		add(Page{Path: "acts/" + a.ID, Kind: "section", Layout: "act", Title: c.str(a.Short), Params: Params{RuleFiles: []string{a.File}, V: c.act(a)}})
+		for _, sd := range a.Seeds {
+			t, err := c.actText(a, sd)
+			if err != nil {
+				return nil, err
+			}
+			// The words of the act stay out of search: the pages that
+			// explain them are what a search should find.
+			add(Page{Path: strings.TrimSuffix(a.TextPath(sd.Lang), "/"), Kind: "page", Layout: "act-text", Title: c.str(a.Short),
+				Params: Params{RuleFiles: []string{a.File, rules.SourcesDir + "/" + sd.File}, Unsearched: true, TextLang: string(sd.Lang), V: t}})
+		}
 	}
 	add(Page{Path: "coverage", Kind: "page", Layout: "coverage", Params: Params{RuleFiles: g.editionFiles(), V: c.coverage()}})
 	if g.Set.Glossary != nil {

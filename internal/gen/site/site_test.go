@@ -166,8 +166,14 @@ func TestCitations(t *testing.T) {
 	c := loc{New(s, today), rules.KK}
 	e := s.Edition("sts-license", "2023")
 	ct := c.cite(e.Name.Cite[0])
-	if ct.Short == "" || ct.Unit == "" || ct.Anchor == "" || len(ct.Lines) == 0 || !strings.HasPrefix(ct.Key, ct.Act+"|") {
+	if ct.Short == "" || ct.Unit == "" || len(ct.Lines) == 0 || !strings.HasPrefix(ct.Key, ct.Act+"|") {
 		t.Errorf("citation %+v", ct)
+	}
+	// A Kazakh reader is sent to the words of the act in a language the
+	// act has, at the unit's anchor: the 2023 order is in the sources in
+	// English only.
+	if want := "acts/" + ct.Act + "/text/en/#" + rules.UnitAnchor(e.Name.Cite[0].At); ct.Act != "knb-2023-1" || ct.Path != want {
+		t.Errorf("citation leads to %q, want %q", ct.Path, want)
 	}
 	// A citation of an act the rules do not hold is shown by its id.
 	unknown := c.cite(rules.Cite{Act: "no-such-act", At: "p/1"})
@@ -322,5 +328,99 @@ func TestDocumentsCountAlternatives(t *testing.T) {
 	}}}
 	if n := documents(k); n != 4 {
 		t.Errorf("documents = %d, want 4 (application; charter or identity or IE certificate; registration; receipt)", n)
+	}
+}
+
+// TestActText checks the act's text as the site shows it: every line of
+// the source once, in order; every unit of the outline wrapping exactly
+// its lines, so that its anchor lands on the cited words.
+func TestActText(t *testing.T) {
+	s := fixture(t)
+	checked := 0
+	for _, a := range s.ActsByDate() {
+		for _, sd := range a.Seeds {
+			for _, l := range rules.Langs {
+				v, err := loc{New(s, today), l}.actText(a, sd)
+				if err != nil {
+					t.Fatal(err)
+				}
+				src := s.Seeds[sd.File]
+				if len(v.Lines) != len(src) {
+					t.Fatalf("%s %s: %d lines, the source has %d", a.ID, sd.Lang, len(v.Lines), len(src))
+				}
+				if v.Reader != (sd.Lang == l) {
+					t.Errorf("%s %s for %s: reader %v", a.ID, sd.Lang, l, v.Reader)
+				}
+				// Replay the wrapping: each unit must open at its first
+				// line and close after its last.
+				type opened struct {
+					anchor string
+					at     int
+				}
+				var stack []opened
+				spans := map[string][2]int{}
+				for i, ln := range v.Lines {
+					if ln.N != i+1 || ln.Text != src[i] {
+						t.Fatalf("%s %s: line %d is %d %q", a.ID, sd.Lang, i+1, ln.N, ln.Text)
+					}
+					for _, u := range ln.Open {
+						stack = append(stack, opened{u.Anchor, ln.N})
+					}
+					for range ln.Close {
+						if len(stack) == 0 {
+							t.Fatalf("%s %s: line %d closes a unit that is not open", a.ID, sd.Lang, ln.N)
+						}
+						o := stack[len(stack)-1]
+						stack = stack[:len(stack)-1]
+						if _, dup := spans[o.anchor]; dup {
+							t.Errorf("%s %s: %s wrapped twice", a.ID, sd.Lang, o.anchor)
+						}
+						spans[o.anchor] = [2]int{o.at, ln.N}
+					}
+				}
+				if len(stack) != 0 {
+					t.Errorf("%s %s: %d units never closed", a.ID, sd.Lang, len(stack))
+				}
+				for _, u := range a.Outline {
+					sp, ok := u.Lines[sd.Lang]
+					if !ok {
+						continue
+					}
+					if got := spans[rules.UnitAnchor(u.At)]; got != [2]int{sp.First, sp.Last} {
+						t.Errorf("%s %s: unit %s wraps lines %v, the outline says %d–%d", a.ID, sd.Lang, u.At, got, sp.First, sp.Last)
+					}
+					checked++
+				}
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no unit of any act's text was checked")
+	}
+}
+
+// TestActWording checks that where a text is ours, the act's own wording
+// in another language comes with it, and never where the text is the
+// act's own.
+func TestActWording(t *testing.T) {
+	s := fixture(t)
+	g := New(s, today)
+	tx := rules.Texts{
+		RU: &rules.LangText{Text: "слова акта", Official: true},
+		KK: &rules.LangText{Text: "біздің аударма"},
+		EN: &rules.LangText{Text: "our translation"},
+	}
+	if v := (loc{g, rules.RU}).text(tx); v.Act != nil || !v.Official {
+		t.Errorf("ru, the act's own wording: %+v", v)
+	}
+	for _, l := range []rules.Lang{rules.KK, rules.EN} {
+		v := loc{g, l}.text(tx)
+		if v.Official || v.Act == nil || v.Act.Lang != "ru" || v.Act.Text != "слова акта" {
+			t.Errorf("%s, our translation: %+v, want the Russian wording beside it", l, v)
+		}
+	}
+	ours := rules.Texts{RU: &rules.LangText{Text: "а"}, KK: &rules.LangText{Text: "ә"}, EN: &rules.LangText{Text: "a"}}
+	if v := (loc{g, rules.EN}).text(ours); v.Act != nil {
+		t.Errorf("no official wording anywhere, yet %+v", v.Act)
 	}
 }

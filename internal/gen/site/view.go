@@ -15,23 +15,35 @@ import (
 // JSON names are lower case because Hugo lower-cases page parameters.
 
 // Text is a text in the page's language; Official marks the act's own
-// wording (else it is this project's).
+// wording (else it is this project's). Where it is ours and the act's own
+// wording exists in another language, Act is that wording, shown beside
+// ours so that the reader sees what the act says.
 type Text struct {
-	Text     string `json:"text"`
-	Official bool   `json:"official,omitempty"`
+	Text     string    `json:"text"`
+	Official bool      `json:"official,omitempty"`
+	Act      *LangText `json:"act,omitempty"`
+}
+
+// LangText is a text in a named language.
+type LangText struct {
+	Lang string `json:"lang"`
+	Text string `json:"text"`
 }
 
 // Cite is one citation: the layouts number it as a footnote and link it to
-// the unit on its act's page.
+// the unit's words in the act's text.
 type Cite struct {
 	// Key identifies the citation on a page: one footnote per key.
 	Key string `json:"key"`
 	// Act is the act's id; Short its short name ("" when the act is not
 	// in the rule data, and the footnote is then the bare id).
-	Act    string `json:"act"`
-	Short  string `json:"short,omitempty"`
-	Unit   string `json:"unit,omitempty"`
-	Anchor string `json:"anchor,omitempty"`
+	Act   string `json:"act"`
+	Short string `json:"short,omitempty"`
+	Unit  string `json:"unit,omitempty"`
+	// Path is where the footnote leads (rules.Act.CitePath): the unit in
+	// the act's text in the reader's language, or in the language the
+	// act has.
+	Path string `json:"path,omitempty"`
 	// Lines are the seed lines, per seed language.
 	Lines []SeedLines `json:"lines,omitempty"`
 	// Authority is where the act's text comes from when it is not one of
@@ -150,7 +162,16 @@ func (c loc) text(t rules.Texts) *Text {
 	if lt == nil {
 		return nil
 	}
-	return &Text{lt.Text, lt.Official}
+	v := &Text{Text: lt.Text, Official: lt.Official}
+	if !lt.Official {
+		for _, l := range rules.Langs {
+			if o := t.Get(l); o != nil && o.Official {
+				v.Act = &LangText{string(l), o.Text}
+				break
+			}
+		}
+	}
+	return v
 }
 
 func (c loc) textP(t *rules.Texts) *Text {
@@ -250,7 +271,7 @@ func (c loc) cite(ct rules.Cite) Cite {
 		v.Key = ct.Act
 		return v
 	}
-	v.Short, v.Unit, v.Anchor = a.Short.String(c.l), c.g.units.Label(c.l, ct.At), unitAnchor(ct.At)
+	v.Short, v.Unit, v.Path = a.Short.String(c.l), c.g.units.Label(c.l, ct.At), a.CitePath(c.l, ct.At)
 	v.Authority = a.Authority()
 	switch {
 	case ct.Lines != nil && ct.Lines.Single != nil && len(a.Seeds) == 1:
@@ -340,9 +361,6 @@ func (c loc) when(w map[string][]string) []Condition {
 	}
 	return out
 }
-
-// unitAnchor is the id of an outline unit on its act's page.
-func unitAnchor(at string) string { return "u-" + strings.ReplaceAll(at, "/", "-") }
 
 func sortedKeys[M ~map[string]V, V any](m M) []string {
 	ks := make([]string, 0, len(m))

@@ -167,12 +167,13 @@ type Citation struct {
 	Act   string `json:"act,omitempty"`
 	Title Texts  `json:"title,omitempty"` // the act's short name
 	// At is the unit of an act in sources/, e.g. app1/app1/p7, Label the
-	// unit in words («прил. 1, п. 7») and Anchor its id on the act's page;
-	// Lines the seed lines. Article is the article and item of a calendar
-	// act in words, empty when not recorded.
+	// unit in words («прил. 1, п. 7») and URL, per reader's language, the
+	// unit's words in the act's text (rules.Act.CitePath); Lines the seed
+	// lines. Article is the article and item of a calendar act in words,
+	// empty when not recorded.
 	At      string `json:"at,omitempty"`
 	Label   Texts  `json:"label,omitempty"`
-	Anchor  string `json:"anchor,omitempty"`
+	URL     Texts  `json:"url,omitempty"`
 	Lines   string `json:"lines,omitempty"`
 	Article Texts  `json:"article,omitempty"`
 	// Authority is "sources" (the act's text in sources/), "official"
