@@ -194,8 +194,8 @@ func warnStale(e *env, ck *checker.Checker, lang string) {
 }
 
 // editedSince reports whether a rule file may differ from the one the
-// checklists in the repository were generated from: one was modified after
-// index.json was written (gen writes it last), or there is no index.json
+// checklists in the repository were generated from: one was modified when
+// or after index.json was written (gen writes it last), or there is no index.json
 // to compare with. Hashing all of rules/ (about 2 MB) costs a check of one
 // package a third of its time; a stat of each file costs almost nothing.
 // A checkout that writes both keeps them consistent, since the repository
@@ -214,7 +214,9 @@ func editedSince(root string) bool {
 		if d.IsDir() || !strings.HasSuffix(p, ".yaml") {
 			return nil
 		}
-		if info, err := d.Info(); err != nil || info.ModTime().After(idx.ModTime()) {
+		// Not older, rather than newer: on a file system that keeps
+		// whole seconds, an edit in the second gen ran still counts.
+		if info, err := d.Info(); err != nil || !info.ModTime().Before(idx.ModTime()) {
 			edited = true
 			return filepath.SkipAll
 		}
