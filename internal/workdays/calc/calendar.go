@@ -141,7 +141,7 @@ func (c *Calendar) holiday(id string) *HolidayData {
 // compute builds year n: weekly days off, the holidays, the carry-over
 // rule, then the days moved by orders.
 func (c *Calendar) compute(n int) (*year, error) {
-	y := &year{n: n, entry: c.entry(n)}
+	y := &year{n: n, entry: c.entry(n), days: make([]Day, 0, 366)}
 	y.confirmed = y.entry != nil && y.entry.Status == "published"
 	for d := Date(n, time.January, 1); d.Year() == n; d = d.AddDate(0, 0, 1) {
 		k := Working
