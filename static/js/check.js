@@ -496,7 +496,12 @@
     if (f.item && visible("item-" + f.item)) return "item-" + f.item;
     var p = (f.path || "").split("/").slice(1);
     if (p[0] === "answers") {
-      var qs = (state.meta.questions || []).filter(function (q) { return p[1] ? q.id === p[1] : !form.querySelector("input[name='q-" + q.id + "']:checked"); });
+      // The question named, or else the first question asked and not
+      // answered.
+      var qs = (state.meta.questions || []).filter(function (q) {
+        var fs = $("question-" + q.id);
+        return p[1] ? q.id === p[1] : !(fs && fs.hidden) && !form.querySelector("input[name='q-" + q.id + "']:checked");
+      });
       if (p[1] === "subspecies" || (!qs.length && f.code.indexOf("subspecies/") === 0)) {
         var sub = form.querySelector("input[name=subspecies]");
         return sub ? sub.id : "";
