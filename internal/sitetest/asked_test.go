@@ -189,6 +189,7 @@ func TestCheckerDetail(t *testing.T) {
 		waitFor(tb, `!!window.ruqsatSig`, 60*time.Second)
 		tb.do(chromedp.SetUploadFiles(chromedp.CSS("#pkg-zip"), []string{zip}))
 		waitFor(tb, `document.getElementById("checker").dataset.verdict === "fail"`, 20*time.Second)
+		viewShot(tb, l+"-checker-detail")
 		got := eval[detailView](tb, `(function(){
 			const li = document.querySelector('#checker-results .result-group [data-code="answer/invalid"]');
 			const d = li && li.querySelector("details.finding-detail");
