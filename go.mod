@@ -18,3 +18,7 @@ require (
 	golang.org/x/text v0.19.0 // indirect
 	golang.org/x/tools v0.26.0 // indirect
 )
+
+// A copy of jsonschema v6.0.3 whose metaschemas are compiled on first use
+// instead of at start-up (see third_party/jsonschema/README.md).
+replace github.com/santhosh-tekuri/jsonschema/v6 => ./third_party/jsonschema

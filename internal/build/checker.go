@@ -216,10 +216,11 @@ func copyFile(src, dst string) error {
 
 // wasmDeps lists what the WebAssembly checker is built from, as the go
 // command sees it for GOOS=js: every Go and embedded file of this module's
-// packages it imports, and the path@version of every other module. A list
-// kept by hand missed a package once (internal/schemaerr), and the site
-// kept an old checker.
-const wasmDeps = `{{if .Module}}{{if .Module.Main}}{{range .GoFiles}}{{$.Dir}}/{{.}}
+// packages it imports and of a module replaced by a folder of the
+// repository (third_party/jsonschema), and the path@version of every other
+// module. A list kept by hand missed a package once (internal/schemaerr),
+// and the site kept an old checker.
+const wasmDeps = `{{if .Module}}{{if or .Module.Main (and .Module.Replace (not .Module.Replace.Version))}}{{range .GoFiles}}{{$.Dir}}/{{.}}
 {{end}}{{range .EmbedFiles}}{{$.Dir}}/{{.}}
 {{end}}{{else}}module {{.Module.Path}}@{{.Module.Version}}
 {{end}}{{end}}`

@@ -233,8 +233,9 @@ func pageChecklist(tb *tab, service string) (edition, kind string, cl checklistM
 // annotation: the questions, the items and the fee.
 type checklistMeta struct {
 	Questions []struct {
-		ID      string
-		Options []struct{ ID string }
+		ID        string
+		Options   []struct{ ID string }
+		AskedWhen []map[string][]string `json:"asked_when"`
 	}
 	Documents []struct {
 		ID      string
@@ -277,10 +278,16 @@ type passExample struct {
 
 func readPassExample(t testing.TB, service, edition, kind string) *passExample {
 	t.Helper()
-	ex := &passExample{Dir: filepath.Join(repoRoot(t), "examples", service+"-"+edition+"-"+kind+"-pass")}
+	return readExample(t, service+"-"+edition+"-"+kind+"-pass", edition)
+}
+
+// readExample reads examples/<name>, whose edition must be edition.
+func readExample(t testing.TB, name, edition string) *passExample {
+	t.Helper()
+	ex := &passExample{Dir: filepath.Join(repoRoot(t), "examples", name)}
 	b, err := os.ReadFile(filepath.Join(ex.Dir, "manifest.yaml"))
 	if err != nil {
-		t.Fatalf("no passing example for the checklist the page chose: %v", err)
+		t.Fatalf("no example %s for the checklist the page chose: %v", name, err)
 	}
 	if err := yaml.Unmarshal(b, ex); err != nil {
 		t.Fatalf("%s: %v", ex.Dir, err)
@@ -359,53 +366,9 @@ func TestCheckerForm(t *testing.T) {
 			eval[bool](tb, `(ruqsatLoadSig(), true)`)
 			waitFor(tb, `!!window.ruqsatSig`, 60*time.Second)
 			before := tb.requestCount()
-			// need fails at once where the form lacks what the example fills
-			// in (a query would wait for it until the tab's timeout).
-			need := func(sel, what string) {
-				t.Helper()
-				if !eval[bool](tb, `document.querySelector(`+jsString(sel)+`) !== null`) {
-					t.Fatalf("the form has no %s for the example's %s", sel, what)
-				}
-			}
-			set := func(sel, val string) {
-				t.Helper()
-				tb.do(chromedp.SetValue(chromedp.CSS(sel), val), chromedp.Evaluate[chromedp.Void](
-					`document.querySelector(`+jsString(sel)+`).dispatchEvent(new Event("input", {bubbles: true}))`))
-			}
+			set, upload := fillExample(t, tb, ex)
 			field := func(name string) string { return `[data-field="` + name + `"]` }
-			upload := func(item string) {
-				t.Helper()
-				sel := "#item-" + item
-				need(sel+`[type=file]`, "documents."+item)
-				tb.do(chromedp.SetUploadFiles(chromedp.CSS(sel), ex.files(t, item)))
-			}
-
-			for _, q := range slices.Sorted(maps.Keys(ex.Answers)) {
-				if subs, ok := ex.Answers[q].([]any); ok && q == "subspecies" {
-					for _, s := range subs {
-						sel := fmt.Sprintf("#sub-%v", s)
-						need(sel, "subspecies "+fmt.Sprint(s))
-						tb.do(chromedp.Click(chromedp.CSS(sel)))
-					}
-					continue
-				}
-				sel := fmt.Sprintf("#q-%s-%v", q, ex.Answers[q])
-				need(sel, "answer "+q)
-				tb.do(chromedp.Click(chromedp.CSS(sel)))
-			}
-			fields := ex.fields()
-			for _, f := range slices.Sorted(maps.Keys(fields)) {
-				need(field(f), f)
-				set(field(f), fields[f])
-			}
-			for _, id := range slices.Sorted(maps.Keys(ex.Info)) {
-				need("#item-"+id+"[type=text]", "info."+id)
-				set("#item-"+id, ex.Info[id])
-			}
 			items := slices.Sorted(maps.Keys(ex.Documents))
-			for _, id := range items {
-				upload(id)
-			}
 			waitFor(tb, `document.getElementById("checker").dataset.verdict === "pass"`, 20*time.Second)
 			shot(tb, l+"-checker-pass")
 			if s := eval[string](tb, `document.getElementById("checker-status").textContent`); !strings.Contains(s, verdictWords[l]) {
@@ -481,6 +444,76 @@ func TestCheckerForm(t *testing.T) {
 			}
 		})
 	}
+}
+
+// fillExample fills the guided form with an example package as an
+// applicant would: its answers (a question appears only once the answers
+// it depends on are given, so they are clicked as they appear), fields,
+// information and one upload per item. It returns how to set a field and
+// upload an item's files again.
+func fillExample(t *testing.T, tb *tab, ex *passExample) (set func(sel, val string), upload func(item string)) {
+	t.Helper()
+	// need fails at once where the form lacks what the example fills
+	// in (a query would wait for it until the tab's timeout).
+	need := func(sel, what string) {
+		t.Helper()
+		if !eval[bool](tb, `document.querySelector(`+jsString(sel)+`) !== null`) {
+			t.Fatalf("the form has no %s for the example's %s", sel, what)
+		}
+	}
+	set = func(sel, val string) {
+		t.Helper()
+		tb.do(chromedp.SetValue(chromedp.CSS(sel), val), chromedp.Evaluate[chromedp.Void](
+			`document.querySelector(`+jsString(sel)+`).dispatchEvent(new Event("input", {bubbles: true}))`))
+	}
+	field := func(name string) string { return `[data-field="` + name + `"]` }
+	upload = func(item string) {
+		t.Helper()
+		sel := "#item-" + item
+		need(sel+`[type=file]`, "documents."+item)
+		tb.do(chromedp.SetUploadFiles(chromedp.CSS(sel), ex.files(t, item)))
+	}
+	shown := func(sel string) bool {
+		return eval[bool](tb, `(function(){ const e = document.querySelector(`+jsString(sel)+`); return !!e && !e.closest("[hidden]"); })()`)
+	}
+	left := slices.Sorted(maps.Keys(ex.Answers))
+	for round := 0; len(left) > 0; round++ {
+		var later []string
+		for _, q := range left {
+			if subs, ok := ex.Answers[q].([]any); ok && q == "subspecies" {
+				for _, s := range subs {
+					sel := fmt.Sprintf("#sub-%v", s)
+					need(sel, "subspecies "+fmt.Sprint(s))
+					tb.do(chromedp.Click(chromedp.CSS(sel)))
+				}
+				continue
+			}
+			sel := fmt.Sprintf("#q-%s-%v", q, ex.Answers[q])
+			need(sel, "answer "+q)
+			if !shown(sel) {
+				later = append(later, q)
+				continue
+			}
+			tb.do(chromedp.Click(chromedp.CSS(sel)))
+		}
+		if len(later) == len(left) {
+			t.Fatalf("%s answers %q, which the form does not ask for its other answers", filepath.Base(ex.Dir), later)
+		}
+		left = later
+	}
+	fields := ex.fields()
+	for _, f := range slices.Sorted(maps.Keys(fields)) {
+		need(field(f), f)
+		set(field(f), fields[f])
+	}
+	for _, id := range slices.Sorted(maps.Keys(ex.Info)) {
+		need("#item-"+id+"[type=text]", "info."+id)
+		set("#item-"+id, ex.Info[id])
+	}
+	for _, id := range slices.Sorted(maps.Keys(ex.Documents)) {
+		upload(id)
+	}
+	return set, upload
 }
 
 // jsString quotes s as a JavaScript string literal.
@@ -603,6 +636,9 @@ func TestCheckerKeyboard(t *testing.T) {
 	// and the last item shown before any answer (one without conditions).
 	want := []string{"chk-edition", "chk-kind"}
 	for _, q := range cl.Questions {
+		if len(q.AskedWhen) > 0 {
+			continue // asked only once the answers it depends on are given
+		}
 		want = append(want, "q-"+q.ID+"-"+q.Options[0].ID)
 	}
 	want = append(want, "f-applicant-name")

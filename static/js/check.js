@@ -195,7 +195,7 @@
     var qs = $("checker-questions");
     qs.textContent = "";
     (m.questions || []).forEach(function (q) {
-      var fs = el("fieldset", { class: "question" }, [el("legend", { text: loc(q.text) })]);
+      var fs = el("fieldset", { class: "question", id: "question-" + q.id, "data-question": q.id }, [el("legend", { text: loc(q.text) })]);
       q.options.forEach(function (o, i) {
         var id = "q-" + q.id + "-" + o.id;
         var input = el("input", { type: "radio", name: "q-" + q.id, id: id, value: o.id });
@@ -250,11 +250,15 @@
     form.oninput = form.onchange = function (ev) {
       if (ev.target && ev.target.id === "chk-edition") return;
       if (ev.target && ev.target.type === "file" && ev.type === "change") { readFiles(ev.target); return; }
+      // What is asked and required follows an answer at once, before any
+      // check runs.
+      if (ev.target && ev.target.closest && ev.target.closest("#checker-questions")) manifest();
       // Only the applicant's own answers, fields and items start the
       // checking; the choosers and the "remember" box do not.
       if (ev.target && ev.target.closest && ev.target.closest("#checker-questions, #checker-fields, #checker-items")) state.touched = true;
       if (state.touched) schedule();
     };
+    manifest(); // hides the questions not asked and the items not required
     state.touched = !!saved;
     if (state.touched) schedule(); else prompt();
   }
@@ -293,15 +297,42 @@
     });
   }
 
+  // answers are the answers to the questions asked, and hides the others.
+  // A question is asked where it decides something: its asked_when in the
+  // checklist's x-ruqsat annotation, the rule the library applies
+  // (contract.Question.Asked), so that the form never asks what the checker
+  // would not require. An answer given to a question that stops being
+  // asked stays in its radio buttons, hidden, and out of the manifest;
+  // since that can in turn stop another question being asked, this is
+  // repeated until nothing changes.
   function answers() {
     var a = {};
-    (state.meta.questions || []).forEach(function (q) {
+    var qs = state.meta.questions || [];
+    qs.forEach(function (q) {
       var c = form.querySelector("input[name='q-" + q.id + "']:checked");
       if (c) a[q.id] = c.value;
     });
     var subs = Array.prototype.map.call(form.querySelectorAll("input[name=subspecies]:checked"), function (c) { return c.value; });
     if ((state.meta.subspecies || []).length) a.subspecies = subs;
+    var asked = {};
+    for (var changed = true; changed;) {
+      changed = false;
+      qs.forEach(function (q) {
+        asked[q.id] = isAsked(q, a);
+        if (!asked[q.id] && q.id in a) { delete a[q.id]; changed = true; }
+      });
+    }
+    qs.forEach(function (q) {
+      var fs = $("question-" + q.id);
+      if (fs) fs.hidden = !asked[q.id];
+    });
     return a;
+  }
+
+  // isAsked is contract.Question.Asked: always, or when the answers meet
+  // one of its conditions.
+  function isAsked(q, a) {
+    return !(q.asked_when || []).length || q.asked_when.some(function (w) { return applies(w, a); });
   }
 
   function applies(when, a) {
@@ -427,7 +458,7 @@
       if (!list.length) return;
       var ul = el("ul", {});
       list.forEach(function (p) {
-        var li = finding(p.f);
+        var li = finding(p.f, true);
         li.id = p.id;
         li.setAttribute("tabindex", "-1");
         if (itemOf(p.f)) li.insertBefore(el("span", { class: "item-name", text: itemOf(p.f) + ": " }), li.firstChild.nextSibling);
@@ -465,7 +496,12 @@
     if (f.item && visible("item-" + f.item)) return "item-" + f.item;
     var p = (f.path || "").split("/").slice(1);
     if (p[0] === "answers") {
-      var qs = (state.meta.questions || []).filter(function (q) { return p[1] ? q.id === p[1] : !form.querySelector("input[name='q-" + q.id + "']:checked"); });
+      // The question named, or else the first question asked and not
+      // answered.
+      var qs = (state.meta.questions || []).filter(function (q) {
+        var fs = $("question-" + q.id);
+        return p[1] ? q.id === p[1] : !(fs && fs.hidden) && !form.querySelector("input[name='q-" + q.id + "']:checked");
+      });
       if (p[1] === "subspecies" || (!qs.length && f.code.indexOf("subspecies/") === 0)) {
         var sub = form.querySelector("input[name=subspecies]");
         return sub ? sub.id : "";
@@ -478,7 +514,10 @@
     return field ? visible("f-" + field.replace(".", "-")) : "";
   }
 
-  function finding(f) {
+  // finding is a finding's entry: its message and rules, and, in the
+  // results (withDetail), its technical details; beside an item of the
+  // form, the message alone.
+  function finding(f, withDetail) {
     var li = el("li", { class: "finding sev-" + f.severity, "data-code": f.code }, [
       el("span", { class: "sev", text: t("sev_" + f.severity) + ": " }), loc(f.message)]);
     (f.rules || []).forEach(function (r) {
@@ -489,6 +528,12 @@
       var url = r.url && (r.url[lang] || r.url.ru);
       li.appendChild(url ? el("a", { class: "rule", href: url, text: text }) : el("span", { class: "rule", text: text }));
     });
+    // The report's detail (ids to write in the manifest, JSON pointers, a
+    // parser's own words) is for whoever writes the manifest by hand or
+    // asks a developer for help: folded away, after the message.
+    if (withDetail && f.detail) {
+      li.appendChild(el("details", { class: "finding-detail" }, [el("summary", { text: t("detail") }), el("code", { text: f.detail })]));
+    }
     return li;
   }
 

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sync"
 	"time"
 )
 
@@ -53,8 +54,10 @@ var ErrNoCalendar = errors.New("the rule data has no calendar (rules/tables/cale
 type Calendar struct {
 	data     *CalendarData
 	from, to int
-	years    map[int]*year
 	weekend  map[time.Weekday]bool
+
+	mu    sync.Mutex    // guards years
+	years map[int]*year // computed on first use
 }
 
 // year is one computed year.
@@ -74,9 +77,10 @@ var weekdays = map[string]time.Weekday{
 	"friday": time.Friday, "saturday": time.Saturday, "sunday": time.Sunday,
 }
 
-// New builds the calendar from its data, computing every year it covers
-// (the rule years and every recorded year). A date that does not parse is
-// an error.
+// New builds the calendar from its data. A date that does not parse is an
+// error. The years the data records are computed at once; the others (by
+// rule, up to 2100) on first use, so that a check that dates one filing
+// does not compute eighty years.
 func New(data *CalendarData) (*Calendar, error) {
 	if data == nil {
 		return nil, ErrNoCalendar
@@ -88,12 +92,24 @@ func New(data *CalendarData) (*Calendar, error) {
 	for _, d := range data.Weekend {
 		c.weekend[weekdays[d]] = true
 	}
+	// What computing a year can refuse, checked for every year: a fixed
+	// holiday's month-day that is not a date of the year (02-30, or 02-29
+	// in a common year), and anything in a recorded year.
 	for n := c.from; n <= c.to; n++ {
-		y, err := c.compute(n)
+		for _, h := range c.data.Holidays {
+			for _, md := range h.Dates {
+				if _, err := time.Parse("2006-01-02", fmt.Sprintf("%04d-%s", n, md)); err != nil {
+					return nil, fmt.Errorf("holiday %s: date %q: %w", h.ID, md, err)
+				}
+			}
+		}
+	}
+	for _, yd := range data.Years {
+		y, err := c.compute(yd.Year)
 		if err != nil {
 			return nil, err
 		}
-		c.years[n] = y
+		c.years[yd.Year] = y
 	}
 	return c, nil
 }
@@ -125,7 +141,7 @@ func (c *Calendar) holiday(id string) *HolidayData {
 // compute builds year n: weekly days off, the holidays, the carry-over
 // rule, then the days moved by orders.
 func (c *Calendar) compute(n int) (*year, error) {
-	y := &year{n: n, entry: c.entry(n)}
+	y := &year{n: n, entry: c.entry(n), days: make([]Day, 0, 366)}
 	y.confirmed = y.entry != nil && y.entry.Status == "published"
 	for d := Date(n, time.January, 1); d.Year() == n; d = d.AddDate(0, 0, 1) {
 		k := Working
@@ -244,10 +260,22 @@ func (y *year) dates(id string) bool {
 
 // year returns the computed year of t, or a RangeError.
 func (c *Calendar) year(t time.Time) (*year, error) {
-	if y := c.years[t.Year()]; y != nil {
+	n := t.Year()
+	if n < c.from || n > c.to {
+		return nil, &RangeError{Year: n, From: c.from, To: c.to}
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if y := c.years[n]; y != nil {
 		return y, nil
 	}
-	return nil, &RangeError{Year: t.Year(), From: c.from, To: c.to}
+	// New checked everything compute can refuse in a year it left.
+	y, err := c.compute(n)
+	if err != nil {
+		return nil, err
+	}
+	c.years[n] = y
+	return y, nil
 }
 
 // Day returns what the calendar says of t's date.
