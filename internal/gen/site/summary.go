@@ -65,6 +65,9 @@ type WhatNow struct {
 	Period *Period `json:"period,omitempty"`
 	// Amends are the acts it amends: the rules are their text as amended.
 	Amends []ActRef `json:"amends,omitempty"`
+	// Published is where the act and the acts it amends can be read as
+	// published (their publication addresses in the rule data).
+	Published []Publication `json:"published,omitempty"`
 	// Links are the addresses the newest edition naming any gives; From
 	// is that edition.
 	Links     []PortalLink `json:"links,omitempty"`
@@ -173,9 +176,13 @@ func (c loc) whatNow(sv *rules.Service, cur *rules.Edition) *WhatNow {
 	d := &WhatNow{Act: c.actRef(cur.Act)}
 	if a := c.g.Set.Acts[cur.Act]; a != nil {
 		d.Status, d.Period = c.g.Set.StatusOn(a, c.g.Today), c.period(a)
+		d.Published = c.publications(a)
 		for _, id := range a.Amends {
 			if r := c.actRef(id); r != nil {
 				d.Amends = append(d.Amends, *r)
+			}
+			if am := c.g.Set.Acts[id]; am != nil {
+				d.Published = append(d.Published, c.publications(am)...)
 			}
 		}
 	}

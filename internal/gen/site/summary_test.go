@@ -36,6 +36,23 @@ func TestSummary(t *testing.T) {
 				} else if d.Now.Act == nil || d.Now.Act.ID != cur.Act {
 					t.Errorf("%s %s: what to do now names act %+v, want %s", l, sv.ID, d.Now.Act, cur.Act)
 				}
+				// Where to read the rules: the act's and the amended
+				// acts' publication addresses, each once.
+				want := 0
+				if a := s.Acts[cur.Act]; a != nil {
+					want = len(a.Published)
+					for _, id := range a.Amends {
+						if am := s.Acts[id]; am != nil {
+							want += len(am.Published)
+						}
+					}
+				}
+				if want == 0 {
+					t.Errorf("%s %s: the test rules give no publication address for act %s or the acts it amends", l, sv.ID, cur.Act)
+				}
+				if len(d.Now.Published) != want {
+					t.Errorf("%s %s: what to do now gives %d publication addresses, want %d", l, sv.ID, len(d.Now.Published), want)
+				}
 				for _, e := range sv.Editions {
 					if e.Edition < cur.Edition && e.Kinds.Known() && d.Now.Last < e.Edition {
 						t.Errorf("%s %s: last edition with a procedure %q, but %s has one", l, sv.ID, d.Now.Last, e.Edition)
