@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"sort"
 
 	"ruqsat/checker/contract"
@@ -229,12 +230,12 @@ func schemaFor(s *rules.Set, e *rules.Edition, k *rules.Kind) obj {
 	var requiredAnswers []string
 	var conds []any
 	questions := []contract.Question{}
-	for _, q := range e.Asks {
+	for i, q := range e.Asks {
 		qu := s.Vocab.Question(q)
 		if qu == nil {
 			continue
 		}
-		always, when := askedWhen(qu, k)
+		always, when := askedWhen(qu, k, e.Asks[i+1:])
 		if !always && len(when) == 0 {
 			continue // it decides nothing for this kind: not asked at all
 		}
@@ -398,7 +399,10 @@ func schemaFor(s *rules.Set, e *rules.Edition, k *rules.Kind) obj {
 // the other conditions of the documents that depend on it, each a
 // condition as a document's when (none: the question decides nothing for
 // this kind and is not asked). So the rule data decides, not this code.
-func askedWhen(qu *rules.Question, k *rules.Kind) (always bool, when []map[string][]string) {
+// Only the questions asked before it (later are the ones the edition asks
+// after it) may hold it back: two questions that a document needs together
+// would otherwise each wait for the other's answer, and neither be asked.
+func askedWhen(qu *rules.Question, k *rules.Kind, later []string) (always bool, when []map[string][]string) {
 	for _, o := range qu.Options {
 		if o.IDNumber != "" || o.ProviderSeesPayment {
 			return true, nil
@@ -411,7 +415,7 @@ func askedWhen(qu *rules.Question, k *rules.Kind) (always bool, when []map[strin
 		}
 		rest := map[string][]string{}
 		for q, v := range d.When {
-			if q != qu.ID {
+			if q != qu.ID && !slices.Contains(later, q) {
 				rest[q] = v
 			}
 		}
