@@ -19,7 +19,9 @@ func TestAskedWhenTogether(t *testing.T) {
 		{ID: "licence-details", Medium: "scan", When: map[string][]string{"channel": {"paper"}, "temporary-import": {"yes"}, "licence-online": {"yes"}}},
 	}
 	asks := []string{"channel", "applicant", "temporary-import", "licence-online"}
-	q := func(id string) *rules.Question { return &rules.Question{ID: id, Options: []rules.VocabTerm{{ID: "yes"}, {ID: "no"}}} }
+	q := func(id string) *rules.Question {
+		return &rules.Question{ID: id, Options: []rules.VocabTerm{{ID: "yes"}, {ID: "no"}}}
+	}
 	for _, c := range []struct {
 		id   string
 		want string

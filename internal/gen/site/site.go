@@ -75,7 +75,7 @@ type Params struct {
 	Search     bool `json:"search,omitempty"`
 	// TextLang is the language of an act's text on its page (act-text).
 	TextLang string `json:"text_lang,omitempty"`
-	Checker    bool `json:"checker,omitempty"`
+	Checker  bool   `json:"checker,omitempty"`
 	// KKStems are the Kazakh stems of the page's words, for the search
 	// index (Pagefind has no Kazakh stemmer).
 	KKStems string `json:"kk_stems,omitempty"`
