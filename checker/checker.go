@@ -568,7 +568,7 @@ func (r *run) choose() bool {
 	r.cl = cl
 	r.rep.Checklist = k.Checklist
 	if cl.meta.Partial != nil {
-		r.add(newFinding("checklist/partial", argL("why", gapText(cl.meta.Partial.Gap))))
+		r.add(newFinding("checklist/partial", argL("why", gapText(cl.meta.Partial.Gap))).citing(cl.meta.Partial.Cite))
 	}
 	answers, _ := r.man["answers"].(map[string]any)
 	for _, d := range cl.meta.Documents {

@@ -289,6 +289,7 @@ type Partial struct {
 	Gap  string            `json:"gap"`
 	Note map[string]string `json:"note"`
 	See  string            `json:"see"`
+	Cite []Rule            `json:"cite,omitempty"` // where the act's list breaks off
 }
 
 // Document returns the checklist item with id, or nil.

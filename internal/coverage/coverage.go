@@ -158,7 +158,7 @@ func Of(e *rules.Edition) *Cell {
 	})
 	perKind("documents", func(k *rules.Kind) (rules.Gap, bool) {
 		if k.DocumentsRest != nil && k.Documents.Known() {
-			return *k.DocumentsRest, true
+			return k.DocumentsRest.Gap, true
 		}
 		return k.Documents.Gap, false
 	})
@@ -196,7 +196,7 @@ func Of(e *rules.Edition) *Cell {
 		var gs []rules.Gap
 		for _, f := range e.Forms.Items {
 			if f.FieldsRest != nil {
-				gs = append(gs, *f.FieldsRest)
+				gs = append(gs, f.FieldsRest.Gap)
 			}
 		}
 		if len(gs) > 0 {

@@ -366,6 +366,7 @@ func checkReferences(s *rules.Set, r *Reporter) {
 		}
 		checkNesting(r, a)
 		checkConflicts(s, r, cc, a.File, a.Conflicts)
+		rules.EachGap(a, func(g *rules.Gap) { cc.check(a.File, g.GapCite) })
 	}
 
 	for _, sv := range s.Services {
@@ -472,6 +473,9 @@ func checkEditionRefs(s *rules.Set, r *Reporter, cc citeChecker, e *rules.Editio
 			r.Add(f, pos, "ref/act", g.See)
 		}
 	}
+	// A gap may cite where the act shows it (a list cut off): checked as
+	// every other citation, wherever in the edition the gap is.
+	rules.EachGap(e, func(g *rules.Gap) { cc.check(f, g.GapCite) })
 	cc.check(f, e.Name.Cite)
 	seeGap(e.Name.Gap, e.Name.Pos)
 	cc.check(f, e.Provider.Cite)
@@ -531,7 +535,7 @@ func checkEditionRefs(s *rules.Set, r *Reporter, cc citeChecker, e *rules.Editio
 		seeGap(k.Fee.Gap, k.Fee.Pos)
 		seeGap(k.Documents.Gap, k.Documents.Pos)
 		if k.DocumentsRest != nil {
-			seeGap(*k.DocumentsRest, k.Pos)
+			seeGap(k.DocumentsRest.Gap, k.Pos)
 		}
 		var docIDs []string
 		var docPos []rules.Pos

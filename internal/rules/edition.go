@@ -104,7 +104,7 @@ type Kind struct {
 	Steps         List[Step]     `yaml:"steps"`
 	Fee           Fee            `yaml:"fee"`
 	Documents     List[Document] `yaml:"documents"`
-	DocumentsRest *Gap           `yaml:"documents_rest,omitempty"`
+	DocumentsRest *Rest          `yaml:"documents_rest,omitempty"`
 	Cite          Cites          `yaml:"cite"`
 	Pos           Pos            `yaml:"-"`
 }
@@ -291,7 +291,7 @@ type Form struct {
 	ID         string  `yaml:"id"`
 	Name       Texts   `yaml:"name"`
 	Fields     []Cited `yaml:"fields,omitempty"`
-	FieldsRest *Gap    `yaml:"fields_rest,omitempty"`
+	FieldsRest *Rest   `yaml:"fields_rest,omitempty"`
 	Cite       Cites   `yaml:"cite"`
 	Pos        Pos     `yaml:"-"`
 }

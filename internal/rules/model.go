@@ -70,7 +70,15 @@ type Gap struct {
 	See     string `yaml:"see,omitempty"`     // act id holding the fact, for elsewhere
 	Applies *bool  `yaml:"applies,omitempty"` // false: the fact does not apply
 	Note    *Texts `yaml:"note,omitempty"`
+	// GapCite is where the act shows the gap (a list cut off, a form not
+	// printed), from the gap's `cite` (read by decodeGap: facts that embed
+	// a Gap have a cite of their own).
+	GapCite Cites `yaml:"-"`
 }
+
+// Rest is the gap of a list the sources give only in part: what is missing
+// and why.
+type Rest struct{ Gap }
 
 // Known reports whether the fact is given (neither unknown nor inapplicable).
 func (g Gap) Known() bool { return g.Unknown == "" && g.Applies == nil }

@@ -89,7 +89,7 @@ func (l *List[T]) UnmarshalYAML(n *yaml.Node) error {
 	if n.Kind == yaml.SequenceNode {
 		return n.Decode(&l.Items)
 	}
-	return n.Decode(&l.Gap)
+	return decodeGap(n, &l.Gap)
 }
 
 // UnmarshalYAML reads a date, or the gap that replaces it.
@@ -98,8 +98,28 @@ func (d *DateFact) UnmarshalYAML(n *yaml.Node) error {
 		d.Value = n.Value
 		return nil
 	}
-	return n.Decode(&d.Gap)
+	return decodeGap(n, &d.Gap)
 }
+
+// decodeGap reads a gap with the citation beside it. (Not Gap's own
+// UnmarshalYAML: the facts that embed a Gap would inherit the method and
+// decode as nothing but their gap.)
+func decodeGap(n *yaml.Node, g *Gap) error {
+	if err := n.Decode(g); err != nil {
+		return err
+	}
+	var c struct {
+		Cite Cites `yaml:"cite"`
+	}
+	if err := n.Decode(&c); err != nil {
+		return err
+	}
+	g.GapCite = c.Cite
+	return nil
+}
+
+// UnmarshalYAML reads the gap of a list given in part.
+func (r *Rest) UnmarshalYAML(n *yaml.Node) error { return decodeGap(n, &r.Gap) }
 
 // isGap reports whether a mapping is a gap ({unknown: …} or {applies: false}).
 func isGap(n *yaml.Node) bool {
@@ -117,7 +137,7 @@ func isGap(n *yaml.Node) bool {
 // union decodes n into gap when it is a gap, else into value.
 func union(n *yaml.Node, gap *Gap, value any) error {
 	if isGap(n) {
-		return n.Decode(gap)
+		return decodeGap(n, gap)
 	}
 	return n.Decode(value)
 }

@@ -341,7 +341,7 @@ func schemaFor(s *rules.Set, e *rules.Edition, k *rules.Kind) obj {
 		URL:         siteURLs("services/" + e.Service + "/" + e.Edition + "/#kind-" + k.ID + "-h"),
 	}
 	if k.DocumentsRest != nil {
-		meta.Partial = &contract.Partial{Gap: k.DocumentsRest.Unknown, See: k.DocumentsRest.See, Note: textsP(k.DocumentsRest.Note)}
+		meta.Partial = &contract.Partial{Gap: k.DocumentsRest.Unknown, See: k.DocumentsRest.See, Note: textsP(k.DocumentsRest.Note), Cite: cites(s, k.DocumentsRest.GapCite)}
 	}
 	if k.Fee.Known() {
 		due := k.Fee.Due != nil && *k.Fee.Due

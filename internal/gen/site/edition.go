@@ -360,7 +360,7 @@ func (c loc) edition(e *rules.Edition) *Edition {
 	}
 	v.Forms.Gap = c.gap(e.Forms.Gap)
 	for _, f := range e.Forms.Items {
-		v.Forms.Items = append(v.Forms.Items, Form{f.ID, c.text(f.Name), c.cites(f.Cite), c.items(f.Fields), c.gapP(f.FieldsRest)})
+		v.Forms.Items = append(v.Forms.Items, Form{f.ID, c.text(f.Name), c.cites(f.Cite), c.items(f.Fields), c.rest(f.FieldsRest)})
 	}
 	for _, p := range e.Provisions {
 		v.Provisions = append(v.Provisions, Labeled{c.vocab("topics", p.Topic), Item{c.text(p.Texts), c.cites(p.Cite)}})
@@ -396,7 +396,7 @@ func (c loc) labels(list string, f rules.IDs) Labels {
 
 func (c loc) kind(k rules.Kind) Kind {
 	v := Kind{ID: k.ID, Label: c.vocab("kinds", k.ID), Term: c.term(k.Term), Fee: c.fee(k.Fee, false),
-		StepsGap: c.gap(k.Steps.Gap), DocumentsGap: c.gap(k.Documents.Gap), DocumentsRest: c.gapP(k.DocumentsRest)}
+		StepsGap: c.gap(k.Steps.Gap), DocumentsGap: c.gap(k.Documents.Gap), DocumentsRest: c.rest(k.DocumentsRest)}
 	for _, s := range k.Steps.Items {
 		v.Steps = append(v.Steps, Step{c.vocab("actors", s.Actor), s.Days, s.Unit, s.Counts, s.Optional, Item{c.text(s.Texts), c.cites(s.Cite)}})
 	}

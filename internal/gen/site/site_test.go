@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -289,7 +290,7 @@ func TestIncompleteListNotRemoved(t *testing.T) {
 	}
 	for i := range b.Kinds.Items {
 		if b.Kinds.Items[i].ID == "issue" {
-			b.Kinds.Items[i].DocumentsRest = &rules.Gap{Unknown: "not-in-sources"}
+			b.Kinds.Items[i].DocumentsRest = &rules.Rest{Gap: rules.Gap{Unknown: "not-in-sources"}}
 		}
 	}
 	var cut *ChangeRow
@@ -422,5 +423,35 @@ func TestActWording(t *testing.T) {
 	ours := rules.Texts{RU: &rules.LangText{Text: "а"}, KK: &rules.LangText{Text: "ә"}, EN: &rules.LangText{Text: "a"}}
 	if v := (loc{g, rules.EN}).text(ours); v.Act != nil {
 		t.Errorf("no official wording anywhere, yet %+v", v.Act)
+	}
+}
+
+// TestGapsCited: a gap that cites where the act shows it (a list cut off,
+// a payment the act leaves to another) keeps its citation on the edition's
+// page, wherever in the edition the gap is.
+func TestGapsCited(t *testing.T) {
+	s := fixture(t)
+	for _, l := range rules.Langs {
+		c := loc{New(s, today), l}
+		n := 0
+		for _, sv := range s.Services {
+			for _, e := range sv.Editions {
+				b, err := json.Marshal(c.edition(e))
+				if err != nil {
+					t.Fatal(err)
+				}
+				rules.EachGap(e, func(g *rules.Gap) {
+					for _, ct := range g.GapCite {
+						n++
+						if key := c.cite(ct).Key; !strings.Contains(string(b), `"key":`+strconv.Quote(key)) {
+							t.Errorf("%s %s/%s: the gap's citation %s is not on the page", l, e.Service, e.Edition, key)
+						}
+					}
+				})
+			}
+		}
+		if n < 8 {
+			t.Errorf("%s: %d cited gaps in the fixture, want at least 8: the test would prove little", l, n)
+		}
 	}
 }

@@ -254,26 +254,25 @@ func (c loc) gapGroups(e *rules.Edition) []GapGroup {
 	return out
 }
 
+// topGaps are the gaps of an edition's facts, by coverage fact id.
+func topGaps(e *rules.Edition) map[string]rules.Gap {
+	return map[string]rules.Gap{
+		"name": e.Name.Gap, "provider": e.Provider.Gap, "legal_basis": e.LegalBasis.Gap, "applicants": e.Applicants.Gap,
+		"channels": e.Channels.Gap, "service_form": e.ServiceForm.Gap, "result": e.Result.Gap, "result_form": e.ResultForm.Gap,
+		"subspecies": e.Subspecies.Gap, "kinds": e.Kinds.Gap, "payment": e.Payment.Gap, "renewal": e.Renewal.Gap,
+		"refusal_grounds": e.Refusals.Gap, "appeals": e.Appeals.Gap, "qualification": e.Qualify.Gap,
+		"contacts": e.Contacts.Gap, "forms": e.Forms.Gap,
+	}
+}
+
 // gapCites are the citations written beside the gaps of an edition's
 // facts, by coverage fact id.
 func gapCites(e *rules.Edition) map[string]rules.Cites {
 	m := map[string]rules.Cites{}
-	if !e.Name.Known() {
-		m["name"] = e.Name.Cite
-	}
-	if !e.Provider.Known() {
-		m["provider"] = e.Provider.Cite
-	}
-	if !e.Result.Known() {
-		m["result"] = e.Result.Cite
-	}
-	for id, f := range map[string]rules.IDs{"applicants": e.Applicants, "channels": e.Channels, "result_form": e.ResultForm, "payment": e.Payment} {
-		if !f.Known() {
-			m[id] = f.Cite
+	for id, g := range topGaps(e) {
+		if !g.Known() && len(g.GapCite) > 0 {
+			m[id] = g.GapCite
 		}
-	}
-	if !e.ServiceForm.Known() {
-		m["service_form"] = e.ServiceForm.Cite
 	}
 	return m
 }
@@ -281,13 +280,7 @@ func gapCites(e *rules.Edition) map[string]rules.Cites {
 // gapNotes are the notes of the gaps of an edition's facts.
 func gapNotes(e *rules.Edition) map[string]*rules.Texts {
 	m := map[string]*rules.Texts{}
-	for id, g := range map[string]rules.Gap{
-		"name": e.Name.Gap, "provider": e.Provider.Gap, "legal_basis": e.LegalBasis.Gap, "applicants": e.Applicants.Gap,
-		"channels": e.Channels.Gap, "service_form": e.ServiceForm.Gap, "result": e.Result.Gap, "result_form": e.ResultForm.Gap,
-		"subspecies": e.Subspecies.Gap, "kinds": e.Kinds.Gap, "payment": e.Payment.Gap, "renewal": e.Renewal.Gap,
-		"refusal_grounds": e.Refusals.Gap, "appeals": e.Appeals.Gap, "qualification": e.Qualify.Gap,
-		"contacts": e.Contacts.Gap, "forms": e.Forms.Gap,
-	} {
+	for id, g := range topGaps(e) {
 		if g.Note != nil {
 			m[id] = g.Note
 		}

@@ -64,6 +64,7 @@ type Gap struct {
 	Reason string  `json:"reason,omitempty"`
 	See    *ActRef `json:"see,omitempty"`
 	Note   *Text   `json:"note,omitempty"`
+	Cite   []Cite  `json:"cite,omitempty"` // where the act shows the gap
 }
 
 // ActRef names an act for a link.
@@ -242,18 +243,18 @@ func (c loc) gap(g rules.Gap) *Gap {
 	if g.NotApplicable() {
 		return &Gap{NA: true}
 	}
-	v := &Gap{Reason: c.vocab("gaps", g.Unknown), Note: c.textP(g.Note)}
+	v := &Gap{Reason: c.vocab("gaps", g.Unknown), Note: c.textP(g.Note), Cite: c.cites(g.GapCite)}
 	if g.See != "" {
 		v.See = c.actRef(g.See)
 	}
 	return v
 }
 
-func (c loc) gapP(g *rules.Gap) *Gap {
-	if g == nil {
+func (c loc) rest(r *rules.Rest) *Gap {
+	if r == nil {
 		return nil
 	}
-	return c.gap(*g)
+	return c.gap(r.Gap)
 }
 
 func (c loc) cites(cs rules.Cites) []Cite {
@@ -300,7 +301,8 @@ func (c loc) cite(ct rules.Cite) Cite {
 }
 
 func (c loc) term(t rules.Term) Term {
-	v := Term{Gap: c.gap(t.Gap), Note: c.textP(t.Note), Cite: c.cites(t.Cite)}
+	// A term's callers print its citation, a gap's included (term.html).
+	v := Term{Gap: c.gap(t.Gap), Note: c.textP(t.Note), Cite: c.cites(append(t.Cite[:len(t.Cite):len(t.Cite)], t.GapCite...))}
 	if v.Gap == nil {
 		v.Days, v.Minutes, v.Unit, v.Max = t.Days, t.Minutes, t.Unit, t.Max
 		if t.From != "" {
