@@ -407,36 +407,10 @@ func checkReferences(s *rules.Set, r *Reporter) {
 // could not be wrapped.
 func checkNesting(r *Reporter, a *rules.Act) {
 	for _, sd := range a.Seeds {
-		type unit struct {
-			at string
-			sp rules.Span
-			u  *rules.Unit
-		}
-		var us []unit
-		for i := range a.Outline {
-			u := &a.Outline[i]
-			if sp, ok := u.Lines[sd.Lang]; ok && sp.First <= sp.Last {
-				us = append(us, unit{u.At, sp, u})
-			}
-		}
-		// Outer units first: by first line, then the longer one.
-		sort.SliceStable(us, func(i, j int) bool {
-			if us[i].sp.First != us[j].sp.First {
-				return us[i].sp.First < us[j].sp.First
-			}
-			return us[i].sp.Last > us[j].sp.Last
-		})
-		var open []unit
-		for _, u := range us {
-			for len(open) > 0 && open[len(open)-1].sp.Last < u.sp.First {
-				open = open[:len(open)-1]
-			}
-			if n := len(open); n > 0 && open[n-1].sp.Last < u.sp.Last {
-				o := open[n-1]
-				r.Add(a.File, u.u.Pos, "ref/lines-cross", string(sd.Lang), u.at, spanString(u.sp), o.at, spanString(o.sp))
-				continue
-			}
-			open = append(open, u)
+		_, crossing := a.Nested(sd.Lang)
+		for _, c := range crossing {
+			u, o := c.Unit, c.Outer
+			r.Add(a.File, u.Pos, "ref/lines-cross", string(c.Lang), u.At, spanString(u.Lines[c.Lang]), o.At, spanString(o.Lines[c.Lang]))
 		}
 	}
 }

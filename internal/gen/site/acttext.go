@@ -2,7 +2,6 @@ package site
 
 import (
 	"fmt"
-	"sort"
 
 	"ruqsat/internal/rules"
 )
@@ -71,49 +70,21 @@ func (c loc) actText(a *rules.Act, sd rules.Seed) (*ActText, error) {
 			v.Others = append(v.Others, c.seed(a, o))
 		}
 	}
-	type unit struct {
-		sp    rules.Span
-		depth int
-		u     TextUnit
-	}
-	var us []unit
-	for _, u := range a.Outline {
-		sp, ok := u.Lines[sd.Lang]
-		if !ok {
-			continue
-		}
-		if sp.First < 1 || sp.Last > len(src) || sp.First > sp.Last {
-			return nil, fmt.Errorf("%s: unit %s: lines %d–%d not in %s", a.File, u.At, sp.First, sp.Last, sd.File)
-		}
-		us = append(us, unit{sp, len(u.At), TextUnit{rules.UnitAnchor(u.At), c.g.units.Label(c.l, u.At)}})
-	}
-	// Outer units open first: by first line, the longer first, then the
-	// shorter path (a part and its only sub-part can share their lines).
-	sort.SliceStable(us, func(i, j int) bool {
-		a, b := us[i], us[j]
-		if a.sp.First != b.sp.First {
-			return a.sp.First < b.sp.First
-		}
-		if a.sp.Last != b.sp.Last {
-			return a.sp.Last > b.sp.Last
-		}
-		return a.depth < b.depth
-	})
 	for i, line := range src {
 		v.Lines[i] = TextLine{N: i + 1, Text: line}
 	}
-	var open []rules.Span
-	for _, u := range us {
-		for len(open) > 0 && open[len(open)-1].Last < u.sp.First {
-			open = open[:len(open)-1]
+	units, crossing := a.Nested(sd.Lang)
+	if len(crossing) > 0 {
+		return nil, fmt.Errorf("%s: unit %s crosses unit %s in %s", a.File, crossing[0].Unit.At, crossing[0].Outer.At, sd.File)
+	}
+	for _, u := range units {
+		sp := u.Lines[sd.Lang]
+		if sp.First < 1 || sp.Last > len(src) {
+			return nil, fmt.Errorf("%s: unit %s: lines %d–%d not in %s", a.File, u.At, sp.First, sp.Last, sd.File)
 		}
-		if n := len(open); n > 0 && open[n-1].Last < u.sp.Last {
-			return nil, fmt.Errorf("%s: unit %s crosses another unit in %s", a.File, u.u.Anchor, sd.File)
-		}
-		open = append(open, u.sp)
-		l := &v.Lines[u.sp.First-1]
-		l.Open = append(l.Open, u.u)
-		e := &v.Lines[u.sp.Last-1]
+		l := &v.Lines[sp.First-1]
+		l.Open = append(l.Open, TextUnit{rules.UnitAnchor(u.At), c.g.units.Label(c.l, u.At)})
+		e := &v.Lines[sp.Last-1]
 		e.Close = append(e.Close, struct{}{})
 	}
 	return v, nil
