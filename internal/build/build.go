@@ -243,6 +243,6 @@ func runHugo(ctx context.Context, o Options, dest string) error {
 // runPagefind indexes the built site (searchindex.go). The Pagefind
 // binary comes from the npm package in tools/, installed on first use.
 func runPagefind(ctx context.Context, o Options, dest string) error {
-	_, err := SearchIndex(ctx, o.Root, dest, SearchByLanguage, func(s string) { fmt.Fprintln(o.Log, s) })
+	_, err := SearchIndex(ctx, o.Root, dest, SearchOptions{}, func(s string) { fmt.Fprintln(o.Log, s) })
 	return err
 }

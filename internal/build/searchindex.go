@@ -2,24 +2,38 @@ package build
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"syscall"
 	"time"
 
 	"ruqsat/internal/rules"
 )
 
-// SearchByLanguage makes one Pagefind index per language, each in its own
-// bundle, /pagefind/<lang>/ (the address search.html gives search.js), by
-// one Pagefind run per language after the other. A reader searches one
-// language, and Pagefind holds every page of a run in memory: at 100×
-// today's rules one run over the whole site peaked at 5.2 GB, a run per
-// language at 3.9 GB (BenchmarkSearchIndex100x measures both).
-const SearchByLanguage = true
+// How the site is indexed. Pagefind holds every page of a run in memory:
+// at 100× today's rules one run over the whole site peaked at 5.2 GB, one
+// run per language at 2.2 GB. So each language is indexed in shards of at
+// most SearchShardPages pages, one run after the other: the pages outside
+// services/ and the first services form the language's bundle,
+// /pagefind/<lang>/ (the address search.html gives search.js); further
+// services, whole, go to /pagefind/<lang>-1/, -2/…, which the bundle's
+// shards.json lists and search.js merges (Pagefind's mergeIndex). Today's
+// site is one shard per language. BenchmarkSearchIndex100x measures it.
+const SearchShardPages = 2000
+
+// SearchOptions say how SearchIndex splits the index: one Pagefind run
+// for the whole site (Whole), or per language in shards of at most
+// ShardPages pages (0: SearchShardPages).
+type SearchOptions struct {
+	Whole      bool
+	ShardPages int
+}
 
 // SearchStats is what indexing took: the wall time and the largest
 // resident memory of one Pagefind run.
@@ -52,10 +66,10 @@ func pagefindBin(ctx context.Context, root string, log func(string)) (string, er
 	return bin, nil
 }
 
-// SearchIndex indexes the built site in dir with Pagefind, by language
-// when byLang, and writes each bundle's word list for the search's
-// spelling suggestions (searchwords.go).
-func SearchIndex(ctx context.Context, root, dir string, byLang bool, log func(string)) (SearchStats, error) {
+// SearchIndex indexes the built site in dir with Pagefind as o says, and
+// writes each language bundle's word list for the search's spelling
+// suggestions (searchwords.go).
+func SearchIndex(ctx context.Context, root, dir string, o SearchOptions, log func(string)) (SearchStats, error) {
 	var st SearchStats
 	bin, err := pagefindBin(ctx, root, log)
 	if err != nil {
@@ -67,39 +81,145 @@ func SearchIndex(ctx context.Context, root, dir string, byLang bool, log func(st
 	}
 	start := time.Now()
 	run := func(args ...string) error {
+		t0 := time.Now()
 		cmd := exec.CommandContext(ctx, bin, append([]string{"--site", abs, "--quiet"}, args...)...)
 		out, err := cmd.CombinedOutput()
 		if err != nil {
 			return fmt.Errorf("pagefind: %v\n%s", err, out)
 		}
 		st.Runs++
+		var rss int64
 		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-			st.PeakRSS = max(st.PeakRSS, ru.Maxrss*1024) // Linux reports KiB
+			rss = ru.Maxrss * 1024 // Linux reports KiB
+			st.PeakRSS = max(st.PeakRSS, rss)
 		}
+		log(fmt.Sprintf("  search index %s: %.1fs, %d MB", strings.Join(args, " "), time.Since(t0).Seconds(), rss>>20))
 		return nil
 	}
 	var langs []string
 	for _, l := range rules.Langs {
 		langs = append(langs, string(l))
 	}
-	if byLang {
-		os.RemoveAll(filepath.Join(abs, "pagefind"))
-		for _, l := range langs {
-			if err := run("--glob", l+"/**/*.{html}", "--output-subdir", filepath.Join("pagefind", l)); err != nil {
-				return st, err
-			}
-			if err := writeSearchWords(abs, filepath.Join(abs, "pagefind", l), []string{l}); err != nil {
-				return st, err
-			}
-		}
-	} else {
+	if err := removeBundles(abs); err != nil {
+		return st, err
+	}
+	if o.Whole {
 		if err := run(); err != nil {
 			return st, err
 		}
 		if err := writeSearchWords(abs, filepath.Join(abs, "pagefind"), langs); err != nil {
 			return st, err
 		}
+		st.Took = time.Since(start)
+		return st, nil
+	}
+	limit := o.ShardPages
+	if limit <= 0 {
+		limit = SearchShardPages
+	}
+	for _, l := range langs {
+		globs, err := searchShards(abs, l, limit)
+		if err != nil {
+			return st, err
+		}
+		var more []string
+		for i, g := range globs {
+			sub := l
+			if i > 0 {
+				sub = fmt.Sprintf("%s-%d", l, i)
+				more = append(more, "/pagefind/"+sub+"/")
+			}
+			if err := run("--glob", g, "--output-subdir", filepath.Join("pagefind", sub)); err != nil {
+				return st, err
+			}
+		}
+		bundle := filepath.Join(abs, "pagefind", l)
+		b, err := json.Marshal(append([]string{}, more...))
+		if err != nil {
+			return st, err
+		}
+		if err := os.WriteFile(filepath.Join(bundle, "shards.json"), b, 0o644); err != nil {
+			return st, err
+		}
+		t0 := time.Now()
+		if err := writeSearchWords(abs, bundle, []string{l}); err != nil {
+			return st, err
+		}
+		log(fmt.Sprintf("  search words %s: %.1fs", l, time.Since(t0).Seconds()))
 	}
 	st.Took = time.Since(start)
 	return st, nil
+}
+
+// removeBundles removes the bundles of an earlier index: a site indexed
+// again in fewer shards must not keep the shards it no longer has.
+func removeBundles(site string) error {
+	return os.RemoveAll(filepath.Join(site, "pagefind"))
+}
+
+// searchShards returns the Pagefind globs that index language l's pages
+// in shards of at most limit pages (a service's pages are never split,
+// so a service larger than limit makes a larger shard): the first holds
+// every page outside services/ and the services that fit beside them.
+func searchShards(site, l string, limit int) ([]string, error) {
+	count := func(dir string) (int, error) {
+		n := 0
+		err := filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && strings.HasSuffix(d.Name(), ".html") {
+				n++
+			}
+			return err
+		})
+		return n, err
+	}
+	top, err := os.ReadDir(filepath.Join(site, l))
+	if err != nil {
+		return nil, err
+	}
+	var base []string
+	n := 0
+	for _, e := range top {
+		switch {
+		case e.Name() == "services" && e.IsDir():
+			base = append(base, "services/*.html")
+			n++
+		case e.IsDir():
+			c, err := count(filepath.Join(site, l, e.Name()))
+			if err != nil {
+				return nil, err
+			}
+			if c > 0 {
+				base = append(base, e.Name()+"/**/*.html")
+				n += c
+			}
+		case strings.HasSuffix(e.Name(), ".html"):
+			base = append(base, e.Name())
+			n++
+		}
+	}
+	services, err := os.ReadDir(filepath.Join(site, l, "services"))
+	if err != nil && !os.IsNotExist(err) {
+		return nil, err
+	}
+	// Services in order, each in the last shard while it fits.
+	shards := [][]string{base}
+	for _, sv := range services {
+		if !sv.IsDir() {
+			continue
+		}
+		c, err := count(filepath.Join(site, l, "services", sv.Name()))
+		if err != nil {
+			return nil, err
+		}
+		if n > 0 && n+c > limit {
+			shards, n = append(shards, nil), 0
+		}
+		last := len(shards) - 1
+		shards[last], n = append(shards[last], "services/"+sv.Name()+"/**/*.html"), n+c
+	}
+	globs := make([]string, len(shards))
+	for i, sh := range shards {
+		globs[i] = l + "/{" + strings.Join(sh, ",") + "}"
+	}
+	return globs, nil
 }

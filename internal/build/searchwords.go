@@ -1,15 +1,22 @@
 package build
 
 import (
+	"bytes"
+	"cmp"
+	"crypto/sha256"
 	"encoding/json"
-	"html"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
 )
 
 // The site search (static/js/search.js) suggests spellings from the words
@@ -17,46 +24,12 @@ import (
 // for each language, the words of the indexed pages, most frequent first,
 // in <bundle>/words-<lang>.json.
 
-var (
-	mainRe   = regexp.MustCompile(`(?s)<main[^>]*data-pagefind-body[^>]*>(.*?)</main>`)
-	ignoreRe = regexp.MustCompile(`(?s)<(nav|aside|section|sup)[^>]*data-pagefind-ignore[^>]*>.*?</(nav|aside|section|sup)>`)
-	tagRe    = regexp.MustCompile(`<[^>]*>`)
-)
-
 // maxWords bounds a language's list; the rarest words go first.
 const maxWords = 30000
 
 func writeSearchWords(site, bundle string, langs []string) error {
 	for _, l := range langs {
-		counts := map[string]int{}
-		// Pages with the same text (a synthetic larger site's clones)
-		// are read once.
-		seen := map[string]bool{}
-		err := filepath.WalkDir(filepath.Join(site, l), func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || d.Name() != "index.html" {
-				return err
-			}
-			b, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			m := mainRe.FindSubmatch(b)
-			if m == nil {
-				return nil
-			}
-			body := ignoreRe.ReplaceAll(m[1], nil)
-			text := html.UnescapeString(string(tagRe.ReplaceAll(body, []byte(" "))))
-			if seen[text] {
-				return nil
-			}
-			seen[text] = true
-			for _, w := range strings.FieldsFunc(strings.ToLower(text), func(c rune) bool { return !unicode.IsLetter(c) }) {
-				if len([]rune(w)) >= 3 {
-					counts[strings.ReplaceAll(w, "ё", "е")]++
-				}
-			}
-			return nil
-		})
+		counts, err := countWords(filepath.Join(site, l))
 		if err != nil {
 			return err
 		}
@@ -82,4 +55,119 @@ func writeSearchWords(site, bundle string, langs []string) error {
 		}
 	}
 	return nil
+}
+
+// countWords counts the words of the indexed text of every page under
+// dir, reading the pages on every core. Pages with the same text (a
+// synthetic larger site's clones) count once.
+func countWords(dir string) (map[string]int, error) {
+	var pages []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && d.Name() == "index.html" {
+			pages = append(pages, p)
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	var (
+		mu     sync.Mutex
+		counts = map[string]int{}
+		seen   = map[[sha256.Size]byte]bool{}
+		next   atomic.Int64
+		wg     sync.WaitGroup
+		first  error
+	)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(pages) {
+					return
+				}
+				b, err := os.ReadFile(pages[i])
+				if err != nil {
+					mu.Lock()
+					first = cmp.Or(first, err)
+					mu.Unlock()
+					return
+				}
+				words := indexedWords(b)
+				sum := sha256.Sum256([]byte(strings.Join(words, " ")))
+				mu.Lock()
+				if !seen[sum] {
+					seen[sum] = true
+					for _, w := range words {
+						counts[w]++
+					}
+				}
+				mu.Unlock()
+			}
+		})
+	}
+	wg.Wait()
+	return counts, first
+}
+
+// indexedWords returns the words of the text Pagefind indexes on a page:
+// inside <main data-pagefind-body>, outside elements marked
+// data-pagefind-ignore, scripts and styles; lower-cased, ё as е, of three
+// letters or more.
+func indexedWords(page []byte) []string {
+	z := html.NewTokenizer(bytes.NewReader(page))
+	var words []string
+	inMain := false
+	skip, skipName := 0, "" // depth in an ignored element, and its name
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return words
+		case html.StartTagToken:
+			name, hasAttr := z.TagName()
+			n := string(name)
+			ignored := false
+			body := false
+			for hasAttr {
+				var k []byte
+				k, _, hasAttr = z.TagAttr()
+				switch string(k) {
+				case "data-pagefind-ignore":
+					ignored = true
+				case "data-pagefind-body":
+					body = true
+				}
+			}
+			switch {
+			case skip > 0:
+				if n == skipName {
+					skip++
+				}
+			case n == "main" && body:
+				inMain = true
+			case inMain && (ignored || n == "script" || n == "style"):
+				skip, skipName = 1, n
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			n := string(name)
+			switch {
+			case skip > 0:
+				if n == skipName {
+					skip--
+				}
+			case n == "main":
+				inMain = false
+			}
+		case html.TextToken:
+			if !inMain || skip > 0 {
+				continue
+			}
+			for _, w := range strings.FieldsFunc(strings.ToLower(string(z.Text())), func(c rune) bool { return !unicode.IsLetter(c) }) {
+				if utf8.RuneCountInString(w) >= 3 {
+					words = append(words, strings.ReplaceAll(w, "ё", "е"))
+				}
+			}
+		}
+	}
 }

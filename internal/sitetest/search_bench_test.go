@@ -23,9 +23,10 @@ func BenchmarkSearchIndex(b *testing.B) {
 }
 
 // BenchmarkSearchIndex100x indexes the synthetic site 100 times larger
-// (BenchmarkBuild100x's) with one Pagefind run for the whole site and with
-// one run per language, reporting the time and the largest memory of a
-// run; then the first query's latency on the per-language index, in
+// (BenchmarkBuild100x's) with one Pagefind run for the whole site and as
+// the build does (per language, in shards), reporting the time and the
+// largest memory of a run; then the first query's latency on the build's
+// index, in
 // headless Chromium: a fresh search page, the query typed and submitted,
 // until the results are announced (median of several queries).
 func BenchmarkSearchIndex100x(b *testing.B) {
@@ -44,15 +45,15 @@ func BenchmarkSearchIndex100x(b *testing.B) {
 
 func benchSearchIndex(b *testing.B, root, dir string) {
 	for _, mode := range []struct {
-		name   string
-		byLang bool
-	}{{"whole", false}, {"bylang", true}} {
+		name string
+		o    build.SearchOptions
+	}{{"whole", build.SearchOptions{Whole: true}}, {"shards", build.SearchOptions{}}} {
 		// A sub-benchmark per mode: b.Loop runs one loop per benchmark.
 		b.Run(mode.name, func(b *testing.B) {
 			var st build.SearchStats
 			for b.Loop() {
 				var err error
-				if st, err = build.SearchIndex(context.Background(), root, dir, mode.byLang, func(string) {}); err != nil {
+				if st, err = build.SearchIndex(context.Background(), root, dir, mode.o, func(string) {}); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -61,7 +62,7 @@ func benchSearchIndex(b *testing.B, root, dir string) {
 		})
 	}
 	// Leave the site as the build makes it.
-	if _, err := build.SearchIndex(context.Background(), root, dir, build.SearchByLanguage, func(string) {}); err != nil {
+	if _, err := build.SearchIndex(context.Background(), root, dir, build.SearchOptions{}, func(string) {}); err != nil {
 		b.Fatal(err)
 	}
 }

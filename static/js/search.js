@@ -177,12 +177,22 @@
     return p;
   }
 
-  var pf = null;
+  // One load per page (a promise, so that two searches started together
+  // do not merge the shards twice).
+  var loading = null;
   function load() {
-    if (pf) return Promise.resolve(pf);
-    return import(bundle + "pagefind.js").then(function (m) {
-      return m.options({ baseUrl: "/" }).then(function () { pf = m; return m; });
+    if (loading) return loading;
+    // A large site's language is indexed in shards: the bundle's
+    // shards.json lists the others, merged into this one (build's
+    // searchindex.go). Fetched beside the import, so no extra wait.
+    var shards = fetch(bundle + "shards.json").then(function (r) { return r.ok ? r.json() : []; }).catch(function () { return []; });
+    loading = import(bundle + "pagefind.js").then(function (m) {
+      return m.options({ baseUrl: "/" }).then(function () { return shards; }).then(function (more) {
+        return Promise.all(more.map(function (u) { return m.mergeIndex(u, { baseUrl: "/" }); }));
+      }).then(function () { return m; });
     });
+    loading.catch(function () { loading = null; }); // a failed load may be tried again
+    return loading;
   }
 
   // The index's words of this language, for spelling suggestions: loaded
