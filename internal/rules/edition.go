@@ -105,8 +105,20 @@ type Kind struct {
 	Fee           Fee            `yaml:"fee"`
 	Documents     List[Document] `yaml:"documents"`
 	DocumentsRest *Gap           `yaml:"documents_rest,omitempty"`
-	Cite          Cites          `yaml:"cite"`
-	Pos           Pos            `yaml:"-"`
+	// Channels, where set, are the ways this kind may be filed when the act
+	// gives it fewer than the edition's (e.g. a 2013 duplicate: paper only).
+	Channels *IDs  `yaml:"channels,omitempty"`
+	Cite     Cites `yaml:"cite"`
+	Pos      Pos   `yaml:"-"`
+}
+
+// KindChannels returns the ways kind k may be filed: its own channels
+// where it has them, else the edition's.
+func (e *Edition) KindChannels(k *Kind) IDs {
+	if k != nil && k.Channels != nil {
+		return *k.Channels
+	}
+	return e.Channels
 }
 
 // Document returns the document id, or nil.
