@@ -242,6 +242,9 @@ func schemaFor(s *rules.Set, e *rules.Edition, k *rules.Kind) obj {
 		var ids []string
 		var opts []contract.Option
 		for _, o := range qu.Options {
+			if q == "channel" && !answersChannel(o.ID, e.KindChannels(k)) {
+				continue // a way of filing the act does not give this kind
+			}
 			ids = append(ids, o.ID)
 			opts = append(opts, contract.Option{ID: o.ID, Text: texts(o.Texts), IDNumber: o.IDNumber, ProviderSeesPayment: o.ProviderSeesPayment})
 		}
@@ -370,9 +373,9 @@ func schemaFor(s *rules.Set, e *rules.Edition, k *rules.Kind) obj {
 			meta.RenewalReasons = append(meta.RenewalReasons, contract.Option{ID: t.ID, Applicants: t.Applicants, Text: texts(t.Texts), Cite: cites(s, t.Cite)})
 		}
 	}
-	if e.Channels.Known() && len(e.Channels.Value) > 0 {
-		meta.Channels = &contract.Channels{Cite: cites(s, e.Channels.Cite)}
-		for _, id := range e.Channels.Value {
+	if ch := e.KindChannels(k); ch.Known() && len(ch.Value) > 0 {
+		meta.Channels = &contract.Channels{Cite: cites(s, ch.Cite), Own: k.Channels != nil}
+		for _, id := range ch.Value {
 			meta.Channels.Options = append(meta.Channels.Options, contract.Option{ID: id, Text: texts(rules.Find(s.Vocab.Channels, id).Texts)})
 		}
 	}
@@ -390,6 +393,25 @@ func schemaFor(s *rules.Set, e *rules.Edition, k *rules.Kind) obj {
 		"required":    required,
 		"x-ruqsat":    meta,
 	}
+}
+
+// channelAnswers are the filing channels (rules/vocab.yaml channels) each
+// answer of the channel question stands for.
+var channelAnswers = map[string][]string{"portal": {"portal"}, "paper": {"in-person", "post"}}
+
+// answersChannel reports whether the channel question's answer id stands
+// for a channel the kind may be filed by: all answers where the channels
+// are unknown or the answer is not one this code knows.
+func answersChannel(id string, ch rules.IDs) bool {
+	if !ch.Known() || len(ch.Value) == 0 || channelAnswers[id] == nil {
+		return true
+	}
+	for _, c := range channelAnswers[id] {
+		if slices.Contains(ch.Value, c) {
+			return true
+		}
+	}
+	return false
 }
 
 // askedWhen says when a question is asked for an application kind: always
