@@ -577,6 +577,9 @@ func checkEditionRefs(s *rules.Set, r *Reporter, cc citeChecker, e *rules.Editio
 				for _, ans := range d.When[q] {
 					if rules.Find(qu.Options, ans) == nil {
 						r.Add(f, d.Pos, "ref/answer", q, ans, strings.Join(vocabIDs(qu.Options), ", "))
+					} else if q == "channel" && !rules.AnswersChannel(ans, e.KindChannels(&k)) {
+						// A condition no filing of this kind can meet.
+						r.Add(f, d.Pos, "ref/when-channel", k.ID, ans, strings.Join(e.KindChannels(&k).Value, ", "))
 					}
 				}
 			}

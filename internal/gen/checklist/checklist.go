@@ -242,7 +242,7 @@ func schemaFor(s *rules.Set, e *rules.Edition, k *rules.Kind) obj {
 		var ids []string
 		var opts []contract.Option
 		for _, o := range qu.Options {
-			if q == "channel" && !answersChannel(o.ID, e.KindChannels(k)) {
+			if q == "channel" && !rules.AnswersChannel(o.ID, e.KindChannels(k)) {
 				continue // a way of filing the act does not give this kind
 			}
 			ids = append(ids, o.ID)
@@ -393,25 +393,6 @@ func schemaFor(s *rules.Set, e *rules.Edition, k *rules.Kind) obj {
 		"required":    required,
 		"x-ruqsat":    meta,
 	}
-}
-
-// channelAnswers are the filing channels (rules/vocab.yaml channels) each
-// answer of the channel question stands for.
-var channelAnswers = map[string][]string{"portal": {"portal"}, "paper": {"in-person", "post"}}
-
-// answersChannel reports whether the channel question's answer id stands
-// for a channel the kind may be filed by: all answers where the channels
-// are unknown or the answer is not one this code knows.
-func answersChannel(id string, ch rules.IDs) bool {
-	if !ch.Known() || len(ch.Value) == 0 || channelAnswers[id] == nil {
-		return true
-	}
-	for _, c := range channelAnswers[id] {
-		if slices.Contains(ch.Value, c) {
-			return true
-		}
-	}
-	return false
 }
 
 // askedWhen says when a question is asked for an application kind: always
