@@ -190,7 +190,7 @@ func envelope(s *rules.Set) obj {
 				"required":             []string{"date"},
 				"additionalProperties": false,
 			},
-			"channel": obj{"description": "How the application is filed: portal, in-person or post. Optional; where the edition lists its channels (x-ruqsat channels), another one is an error.", "enum": channelIDs},
+			"channel": obj{"description": "How the application is filed: portal, in-person or post. Optional; where the edition, or the application kind where the act gives it fewer, lists its channels (x-ruqsat channels), another one is an error.", "enum": channelIDs},
 			"legalisation": obj{
 				"description":          "For each checklist item issued abroad that the act wants legalised: apostille, consular (consular legalisation), treaty (not needed under a treaty: the acts do not say, so it is not checked) or none. Leave out documents issued in Kazakhstan.",
 				"type":                 "object",
