@@ -91,7 +91,8 @@ func (r *run) otherApplicant(ids []string) (who, gave map[string]string) {
 }
 
 // channel checks the filing channel the manifest names against the ways
-// the edition accepts an application.
+// the edition accepts an application, or the application kind where the act
+// gives it channels of its own.
 func (r *run) channel() {
 	got := str(r.man["channel"])
 	ch := r.cl.meta.Channels
@@ -102,7 +103,13 @@ func (r *run) channel() {
 	if n := r.c.idx.Channels[got]; n != nil {
 		name = n
 	}
-	r.add(r.at(newFinding("channel/not-allowed", argL("got", name), argL("list", optionList(ch.Options))).citing(ch.Cite).withDetail(optionIDs("channel", ch.Options)), "channel"))
+	f := newFinding("channel/not-allowed", argL("got", name), argL("list", optionList(ch.Options)))
+	if ch.Own {
+		// The kind has channels of its own: say which kind, citing the act
+		// where it gives the kind fewer channels than the edition.
+		f = newFinding("channel/not-allowed-kind", argL("got", name), argL("kind", r.kindName(r.cl.meta.Kind)), argL("list", optionList(ch.Options)))
+	}
+	r.add(r.at(f.citing(ch.Cite).withDetail(optionIDs("channel", ch.Options)), "channel"))
 }
 
 // legalisation checks the legalisation of documents issued abroad, for the

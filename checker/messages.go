@@ -144,6 +144,10 @@ var catalogue = map[string]entry{
 	"legalisation/ok":           {Info, msg{"«{name}» легализован ({how}), как требуют правила", "«{name}» қағидалар талап еткендей заңдастырылған ({how})", "\"{name}\" is legalised ({how}), as the rules require"}},
 	"legalisation/not-required": {Warning, msg{"«{got}»: правила этой редакции не требуют легализовать этот документ", "«{got}»: бұл редакцияның қағидалары бұл құжатты заңдастыруды талап етпейді", "\"{got}\": the rules of this edition do not require this document to be legalised"}},
 	"legalisation/ask":          {Info, msg{"Если «{name}» выдан за рубежом, он должен быть легализован (апостиль или консульская легализация); укажите в манифесте, как он легализован", "Егер «{name}» шетелде берілсе, ол заңдастырылуы тиіс (апостиль немесе консулдық заңдастыру); оның қалай заңдастырылғанын манифестте көрсетіңіз", "If \"{name}\" was issued abroad, it must be legalised (apostille or consular legalisation); say in the manifest how it was legalised"}},
+
+	// A filing channel the application kind does not provide, where the act
+	// gives the kind fewer channels than the edition (acts.go).
+	"channel/not-allowed-kind": {Error, msg{"«{got}» — не предусмотренный этой редакцией способ подачи для вида заявления «{kind}»; такое заявление принимается: {list}", "«{got}» — бұл редакцияда «{kind}» өтініш түрі үшін көзделмеген беру тәсілі; мұндай өтініш былай қабылданады: {list}", "\"{got}\" is not a way of filing a {kind} under this edition; it is accepted: {list}"}},
 }
 
 // unchecked are the findings that say something could not be checked: with

@@ -111,6 +111,9 @@ type Meta struct {
 type Channels struct {
 	Cite    []Rule   `json:"cite"`
 	Options []Option `json:"options"`
+	// Own: the application kind has channels of its own, fewer than the
+	// edition's (e.g. a 2013 duplicate: paper only), and Cite is its.
+	Own bool `json:"own,omitempty"`
 }
 
 // Allows reports whether id is one of the channels.

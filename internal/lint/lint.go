@@ -505,6 +505,18 @@ func checkEditionRefs(s *rules.Set, r *Reporter, cc citeChecker, e *rules.Editio
 			cc.check(f, st.Cite)
 			checkVocab(r, f, st.Pos, "actors", v.Actors, st.Actor)
 		}
+		if kc := k.Channels; kc != nil {
+			cc.check(f, kc.Cite)
+			seeGap(kc.Gap, kc.Pos)
+			for i, id := range kc.Value {
+				pos := s.PosOf(f, "kinds", fmt.Sprint(ki), "channels", "value", fmt.Sprint(i))
+				if rules.Find(v.Channels, id) == nil {
+					checkVocab(r, f, pos, "channels", v.Channels, id)
+				} else if e.Channels.Known() && !contains(e.Channels.Value, id) {
+					r.Add(f, pos, "ref/kind-channel", k.ID, id, strings.Join(e.Channels.Value, ", "))
+				}
+			}
+		}
 		cc.check(f, k.Fee.Cite)
 		seeGap(k.Fee.Gap, k.Fee.Pos)
 		seeGap(k.Documents.Gap, k.Documents.Pos)
@@ -543,6 +555,9 @@ func checkEditionRefs(s *rules.Set, r *Reporter, cc citeChecker, e *rules.Editio
 				for _, ans := range d.When[q] {
 					if rules.Find(qu.Options, ans) == nil {
 						r.Add(f, d.Pos, "ref/answer", q, ans, strings.Join(vocabIDs(qu.Options), ", "))
+					} else if q == "channel" && !rules.AnswersChannel(ans, e.KindChannels(&k)) {
+						// A condition no filing of this kind can meet.
+						r.Add(f, d.Pos, "ref/when-channel", k.ID, ans, strings.Join(e.KindChannels(&k).Value, ", "))
 					}
 				}
 			}

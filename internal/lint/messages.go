@@ -206,6 +206,12 @@ var messages = map[string]message{
 	"ref/vocab": {
 		tr("«{2}» нет в словаре {1} (rules/vocab.yaml)", "«{2}» {1} сөздігінде жоқ (rules/vocab.yaml)", "\"{2}\" is not in the {1} list of rules/vocab.yaml"),
 		tr("используйте один из: {3}", "мыналардың бірін қолданыңыз: {3}", "use one of: {3}")},
+	"ref/kind-channel": {
+		tr("вид заявления {1}: канал «{2}» не входит в каналы редакции ({3})", "{1} өтініш түрі: «{2}» арнасы редакцияның арналарында жоқ ({3})", "kind {1}: channel \"{2}\" is not among the edition's channels ({3})"),
+		tr("каналы вида заявления — часть каналов редакции: уберите «{2}» или дополните channels редакции", "өтініш түрінің арналары — редакция арналарының бөлігі: «{2}» алып тастаңыз немесе редакцияның channels тізімін толықтырыңыз", "a kind's channels are a subset of the edition's: remove \"{2}\" or complete the edition's channels")},
+	"ref/when-channel": {
+		tr("вид заявления {1}: условие when требует подачи «{2}», а этот вид подаётся только так: {3}", "{1} өтініш түрі: when шарты «{2}» беру тәсілін талап етеді, ал бұл түр тек былай беріледі: {3}", "kind {1}: when asks for filing \"{2}\", but this kind is filed only: {3}"),
+		tr("исправьте условие when или channels вида заявления", "when шартын немесе өтініш түрінің channels тізімін түзетіңіз", "correct the when condition or the kind's channels")},
 	"ref/question": {
 		tr("условие when использует вопрос «{1}», которого нет в asks этой редакции", "when шарты осы редакцияның asks тізімінде жоқ «{1}» сұрағын қолданады", "when uses question \"{1}\", which this edition's asks does not list"),
 		tr("добавьте «{1}» в asks", "asks тізіміне «{1}» қосыңыз", "add \"{1}\" to asks")},

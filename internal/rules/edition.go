@@ -105,8 +105,41 @@ type Kind struct {
 	Fee           Fee            `yaml:"fee"`
 	Documents     List[Document] `yaml:"documents"`
 	DocumentsRest *Rest          `yaml:"documents_rest,omitempty"`
-	Cite          Cites          `yaml:"cite"`
-	Pos           Pos            `yaml:"-"`
+	// Channels, where set, are the ways this kind may be filed when the act
+	// gives it fewer than the edition's (e.g. a 2013 duplicate: paper only).
+	Channels *IDs  `yaml:"channels,omitempty"`
+	Cite     Cites `yaml:"cite"`
+	Pos      Pos   `yaml:"-"`
+}
+
+// ChannelAnswers are the filing channels (vocab channels) each answer of
+// the channel question (vocab questions) stands for.
+var ChannelAnswers = map[string][]string{"portal": {"portal"}, "paper": {"in-person", "post"}}
+
+// AnswersChannel reports whether answer id of the channel question stands
+// for one of the channels ch: true where ch is unknown or empty, or the
+// answer is not one ChannelAnswers knows.
+func AnswersChannel(id string, ch IDs) bool {
+	if !ch.Known() || len(ch.Value) == 0 || ChannelAnswers[id] == nil {
+		return true
+	}
+	for _, c := range ChannelAnswers[id] {
+		for _, v := range ch.Value {
+			if v == c {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// KindChannels returns the ways kind k may be filed: its own channels
+// where it has them, else the edition's.
+func (e *Edition) KindChannels(k *Kind) IDs {
+	if k != nil && k.Channels != nil {
+		return *k.Channels
+	}
+	return e.Channels
 }
 
 // Document returns the document id, or nil.

@@ -713,3 +713,25 @@ func TestLineage(t *testing.T) {
 		}
 	}
 }
+
+// TestKindChannels2013 pins the 2013 standards' filing channels per kind:
+// a duplicate has no portal list (stds 1-3, item 11), so it is paper only,
+// while the other kinds keep the edition's channels.
+func TestKindChannels2013(t *testing.T) {
+	for _, svc := range []string{"sts-license", "cipf-license", "leak-channels-license"} {
+		e := edition(t, svc, "2013")
+		for _, k := range e.Kinds.Items {
+			got := e.KindChannels(&k)
+			want := []string{"portal", "in-person", "post"}
+			if k.ID == "duplicate" {
+				want = []string{"in-person", "post"}
+				if k.Channels == nil || len(k.Channels.Cite) == 0 {
+					t.Errorf("%s duplicate: no channels of its own with a citation", e.File)
+				}
+			}
+			if !reflect.DeepEqual(got.Value, want) {
+				t.Errorf("%s %s: channels %v, want %v", e.File, k.ID, got.Value, want)
+			}
+		}
+	}
+}

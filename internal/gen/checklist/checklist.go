@@ -190,7 +190,7 @@ func envelope(s *rules.Set) obj {
 				"required":             []string{"date"},
 				"additionalProperties": false,
 			},
-			"channel": obj{"description": "How the application is filed: portal, in-person or post. Optional; where the edition lists its channels (x-ruqsat channels), another one is an error.", "enum": channelIDs},
+			"channel": obj{"description": "How the application is filed: portal, in-person or post. Optional; where the edition, or the application kind where the act gives it fewer, lists its channels (x-ruqsat channels), another one is an error.", "enum": channelIDs},
 			"legalisation": obj{
 				"description":          "For each checklist item issued abroad that the act wants legalised: apostille, consular (consular legalisation), treaty (not needed under a treaty: the acts do not say, so it is not checked) or none. Leave out documents issued in Kazakhstan.",
 				"type":                 "object",
@@ -242,6 +242,9 @@ func schemaFor(s *rules.Set, e *rules.Edition, k *rules.Kind) obj {
 		var ids []string
 		var opts []contract.Option
 		for _, o := range qu.Options {
+			if q == "channel" && !rules.AnswersChannel(o.ID, e.KindChannels(k)) {
+				continue // a way of filing the act does not give this kind
+			}
 			ids = append(ids, o.ID)
 			opts = append(opts, contract.Option{ID: o.ID, Text: texts(o.Texts), IDNumber: o.IDNumber, ProviderSeesPayment: o.ProviderSeesPayment})
 		}
@@ -370,9 +373,9 @@ func schemaFor(s *rules.Set, e *rules.Edition, k *rules.Kind) obj {
 			meta.RenewalReasons = append(meta.RenewalReasons, contract.Option{ID: t.ID, Applicants: t.Applicants, Text: texts(t.Texts), Cite: cites(s, t.Cite)})
 		}
 	}
-	if e.Channels.Known() && len(e.Channels.Value) > 0 {
-		meta.Channels = &contract.Channels{Cite: cites(s, e.Channels.Cite)}
-		for _, id := range e.Channels.Value {
+	if ch := e.KindChannels(k); ch.Known() && len(ch.Value) > 0 {
+		meta.Channels = &contract.Channels{Cite: cites(s, ch.Cite), Own: k.Channels != nil}
+		for _, id := range ch.Value {
 			meta.Channels.Options = append(meta.Channels.Options, contract.Option{ID: id, Text: texts(rules.Find(s.Vocab.Channels, id).Texts)})
 		}
 	}

@@ -75,7 +75,7 @@ var verbs = map[string]bool{
 	"remove-document": true, "file": true, "document": true, "add-document": true, "add-file": true,
 	"answer": true, "remove-answer": true, "add-answer": true, "subspecies": true, "applicant": true,
 	"fee": true, "change": true, "info": true, "filed": true, "edition": true, "rebuild": true,
-	"text": true, "zip": true, "renewal-reason": true, "renewal-reason-other-applicant": true, "channel": true, "legalisation": true,
+	"text": true, "zip": true, "renewal-reason": true, "renewal-reason-other-applicant": true, "channel": true, "kind-channel": true, "legalisation": true,
 }
 
 // loadScenarios reads scenarios.yaml, checking every key and verb.
@@ -768,13 +768,18 @@ func (st *pkgState) do(s step) error {
 			return nil
 		}
 		return skip("no ground of the act's list concerns only other licensees")
-	case "channel":
-		// A filing channel the edition does not provide.
+	case "channel", "kind-channel":
+		// A filing channel the edition does not provide (channel), or one
+		// the edition provides but the application kind does not
+		// (kind-channel: the kind has channels of its own).
 		if s.value.Kind != yaml.ScalarNode || s.value.Value == "" {
-			return errAt(s.line, "channel: want a channel id")
+			return errAt(s.line, "%s: want a channel id", s.verb)
 		}
 		if g.m.Channels == nil || g.m.Channels.Allows(s.value.Value) {
 			return skip("the edition provides filing by %s, or the sources do not say", s.value.Value)
+		}
+		if own := g.m.Channels.Own; own != (s.verb == "kind-channel") {
+			return skip("the kind has channels of its own: %v", own)
 		}
 		m.Channel = s.value.Value
 	case "legalisation":

@@ -110,11 +110,16 @@ func (c loc) history(sv *rules.Service) History {
 	}
 	for _, e := range sv.Editions {
 		row := OverviewRow{Edition: e.Edition}
-		if e.Channels.Known() {
-			row.Channels, row.ChannelsCite = c.vocabs("channels", e.Channels.Value), c.cites(e.Channels.Cite)
-		}
+		var first *rules.Kind
 		if e.Kinds.Known() && len(e.Kinds.Items) > 0 {
-			k := e.Kinds.Items[0]
+			first = &e.Kinds.Items[0]
+		}
+		// The row is the first kind's: its channels where it has its own.
+		if ch := e.KindChannels(first); ch.Known() {
+			row.Channels, row.ChannelsCite = c.vocabs("channels", ch.Value), c.cites(ch.Cite)
+		}
+		if first != nil {
+			k := *first
 			row.Kind = c.vocab("kinds", k.ID)
 			if k.Term.Known() {
 				t := c.term(k.Term)

@@ -95,6 +95,10 @@ type Kind struct {
 	// on the edition in force on the site's today.
 	FeeNow    *Fee  `json:"fee_now,omitempty"`
 	FeeComing []Fee `json:"fee_coming,omitempty"`
+	// Channels are the ways this kind may be filed where the act gives it
+	// fewer than the edition's (rules: a kind's channels); nil: the
+	// edition's.
+	Channels *Labels `json:"channels,omitempty"`
 }
 
 // Step is one step of the procedure.
@@ -397,6 +401,10 @@ func (c loc) labels(list string, f rules.IDs) Labels {
 func (c loc) kind(k rules.Kind) Kind {
 	v := Kind{ID: k.ID, Label: c.vocab("kinds", k.ID), Term: c.term(k.Term), Fee: c.fee(k.Fee, false),
 		StepsGap: c.gap(k.Steps.Gap), DocumentsGap: c.gap(k.Documents.Gap), DocumentsRest: c.rest(k.DocumentsRest)}
+	if k.Channels != nil {
+		ch := c.labels("channels", *k.Channels)
+		v.Channels = &ch
+	}
 	for _, s := range k.Steps.Items {
 		v.Steps = append(v.Steps, Step{c.vocab("actors", s.Actor), s.Days, s.Unit, s.Counts, s.Optional, Item{c.text(s.Texts), c.cites(s.Cite)}})
 	}

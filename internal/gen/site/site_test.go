@@ -455,3 +455,33 @@ func TestGapsCited(t *testing.T) {
 		}
 	}
 }
+
+// A kind with channels of its own shows them, in the page's language; a
+// kind without shows none (the edition's apply).
+func TestKindChannels(t *testing.T) {
+	s := fixture(t)
+	var k rules.Kind
+	for _, sv := range s.Services {
+		for _, e := range sv.Editions {
+			if e.Kinds.Known() && len(e.Kinds.Items) > 0 {
+				k = e.Kinds.Items[0]
+			}
+		}
+	}
+	if k.ID == "" {
+		t.Fatal("the test rules have no application kind")
+	}
+	for _, l := range rules.Langs {
+		c := loc{New(s, today), l}
+		if v := c.kind(k); v.Channels != nil {
+			t.Errorf("%s %s: channels %+v without channels of its own", l, k.ID, v.Channels)
+		}
+		own := k
+		own.Channels = &rules.IDs{Value: []string{"in-person", "post"}}
+		v := c.kind(own)
+		want := []string{c.vocab("channels", "in-person"), c.vocab("channels", "post")}
+		if v.Channels == nil || strings.Join(v.Channels.Labels, "|") != strings.Join(want, "|") {
+			t.Errorf("%s %s: channels %+v, want %v", l, k.ID, v.Channels, want)
+		}
+	}
+}
