@@ -63,6 +63,8 @@ type Chain struct {
 	Root string
 	// Why says, for NotChecked or Broken, what is missing or wrong.
 	Why string
+	// Links is how many links (certificate to its issuer) verified.
+	Links int
 }
 
 // maxChain bounds a chain's length.
@@ -76,9 +78,25 @@ func testName(n pkix.Name) bool {
 
 // CheckChain builds the chain of leaf from the certificates in the file
 // and the anchors' intermediates to one of the anchors' roots, verifying
-// each link's signature and each CA's validity at time at. A chain to a
-// test CA of the NCA is Test whether or not its root is at hand.
+// each link's signature and each CA's validity at time at (now when the
+// signature has no signing time). A chain that passes through a test CA of
+// the NCA is Test, whether or not its root is at hand; a broken link is
+// Broken even then.
 func CheckChain(leaf *x509.Certificate, inFile []*x509.Certificate, a *Anchors, at time.Time) Chain {
+	c := buildChain(leaf, inFile, a, at)
+	if c.test && (c.Status == sigdata.ChainVerified || c.Status == sigdata.ChainNotChecked) {
+		c.Status, c.Root = sigdata.ChainTest, c.testCA
+	}
+	return c.Chain
+}
+
+type built struct {
+	Chain
+	test   bool
+	testCA string
+}
+
+func buildChain(leaf *x509.Certificate, inFile []*x509.Certificate, a *Anchors, at time.Time) built {
 	if at.IsZero() {
 		at = time.Now()
 	}
@@ -92,13 +110,15 @@ func CheckChain(leaf *x509.Certificate, inFile []*x509.Certificate, a *Anchors, 
 		}
 		return false
 	}
+	var b built
 	cur := leaf
-	for range maxChain {
-		if testName(cur.Issuer) {
-			return Chain{Status: sigdata.ChainTest, Root: cur.Issuer.CommonName}
+	for links := 0; links < maxChain; links++ {
+		if testName(cur.Issuer) && !b.test {
+			b.test, b.testCA = true, cur.Issuer.CommonName
 		}
 		if isRoot(cur) {
-			return Chain{Status: sigdata.ChainVerified, Root: cur.Subject.CommonName}
+			b.Chain = Chain{Status: sigdata.ChainVerified, Root: cur.Subject.CommonName, Links: links}
+			return b
 		}
 		var issuer *x509.Certificate
 		lastWhy := ""
@@ -124,23 +144,28 @@ func CheckChain(leaf *x509.Certificate, inFile []*x509.Certificate, a *Anchors, 
 		if issuer == nil {
 			switch lastWhy {
 			case "":
+				why := "issuer not among the bundled NCA certificates"
 				if bytes.Equal(cur.RawIssuer, cur.RawSubject) {
-					return Chain{Status: sigdata.ChainNotChecked, Root: cur.Issuer.CommonName, Why: "self-signed certificate, not issued by a bundled NCA certificate"}
+					why = "self-signed certificate, not issued by a bundled NCA certificate"
 				}
-				return Chain{Status: sigdata.ChainNotChecked, Root: cur.Issuer.CommonName, Why: "issuer not among the bundled NCA certificates"}
+				b.Chain = Chain{Status: sigdata.ChainNotChecked, Root: cur.Issuer.CommonName, Why: why, Links: links}
 			case "broken":
-				return Chain{Status: sigdata.ChainBroken, Root: cur.Issuer.CommonName, Why: "the signature of " + cur.Issuer.CommonName + " on the certificate of " + cur.Subject.CommonName + " does not verify"}
+				b.Chain = Chain{Status: sigdata.ChainBroken, Root: cur.Issuer.CommonName, Links: links,
+					Why: "the signature of " + cur.Issuer.CommonName + " on the certificate of " + cur.Subject.CommonName + " does not verify"}
 			default:
-				return Chain{Status: sigdata.ChainNotChecked, Root: cur.Issuer.CommonName, Why: lastWhy}
+				b.Chain = Chain{Status: sigdata.ChainNotChecked, Root: cur.Issuer.CommonName, Why: lastWhy, Links: links}
 			}
+			return b
 		}
 		if at.Before(issuer.NotBefore) || at.After(issuer.NotAfter) {
-			return Chain{Status: sigdata.ChainBroken, Root: issuer.Subject.CommonName,
+			b.Chain = Chain{Status: sigdata.ChainBroken, Root: issuer.Subject.CommonName, Links: links,
 				Why: "the CA certificate " + issuer.Subject.CommonName + " was not valid at the time of signing (" + issuer.NotBefore.Format("2006-01-02") + " to " + issuer.NotAfter.Format("2006-01-02") + ")"}
+			return b
 		}
 		cur = issuer
 	}
-	return Chain{Status: sigdata.ChainNotChecked, Root: cur.Issuer.CommonName, Why: "chain too long"}
+	b.Chain = Chain{Status: sigdata.ChainNotChecked, Root: cur.Issuer.CommonName, Why: "chain too long", Links: maxChain}
+	return b
 }
 
 type rawCert struct {
