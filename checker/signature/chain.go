@@ -135,7 +135,12 @@ func buildChain(leaf *x509.Certificate, inFile []*x509.Certificate, a *Anchors, 
 				continue
 			}
 			if !ok {
-				lastWhy = "broken"
+				// A broken link only when the key identifiers say this is
+				// the issuer's key; a CA re-keyed under the same name is
+				// another issuer, not a forgery.
+				if len(cur.AuthorityKeyId) > 0 && bytes.Equal(cur.AuthorityKeyId, c.SubjectKeyId) {
+					lastWhy = "broken"
+				}
 				continue
 			}
 			issuer = c
