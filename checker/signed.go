@@ -73,8 +73,25 @@ func (r *run) signed(d *contract.Document, f *pkgread.File, b []byte, p []string
 		case sigdata.NoCertificate:
 			r.add(r.file(newFinding("signature/no-certificate", arg("file", name)), name, p))
 		case sigdata.Valid:
-			if r.signer(d, s, name, p) {
-				r.add(r.file(newFinding("signature/verified", arg("file", name), argL("who", whoText(s.Who)), arg("alg", s.Algorithm)), name, p))
+			switch s.Chain {
+			case sigdata.ChainTest:
+				r.add(r.file(newFinding("signature/test-certificate", arg("file", name), argL("who", whoText(s.Who)), arg("ca", s.Root)).citing(d.Cite), name, p))
+				continue
+			case sigdata.ChainBroken:
+				r.add(r.file(newFinding("signature/chain-broken", arg("file", name), argL("who", whoText(s.Who))).withDetail(s.ChainWhy).citing(d.Cite), name, p))
+				continue
+			}
+			if !r.signer(d, s, name, p) {
+				continue
+			}
+			if s.Chain == sigdata.ChainVerified {
+				r.add(r.file(newFinding("signature/verified", arg("file", name), argL("who", whoText(s.Who)), arg("alg", s.Algorithm), arg("root", s.Root)), name, p))
+			} else {
+				why := s.ChainWhy
+				if why == "" {
+					why = "the verifier did not check the chain"
+				}
+				r.add(r.file(newFinding("signature/chain-not-checked", arg("file", name), argL("who", whoText(s.Who)), arg("alg", s.Algorithm), arg("issuer", s.Root)).withDetail(why), name, p))
 			}
 		}
 	}

@@ -87,7 +87,31 @@ type Signer struct {
 	NotBefore   time.Time `json:"not_before"`
 	NotAfter    time.Time `json:"not_after"`
 	Who         Who       `json:"who"`
+	// Chain is what came of checking the certificate's chain to the
+	// NCA's roots (empty when the signature itself is not valid); Root
+	// names the root reached (or the issuer not found), ChainWhy why the
+	// chain was not checked or is broken.
+	Chain    ChainStatus `json:"chain,omitempty"`
+	Root     string      `json:"root,omitempty"`
+	ChainWhy string      `json:"chain_why,omitempty"`
 }
+
+// ChainStatus is what came of checking a signer's certificate chain.
+type ChainStatus string
+
+// The chain statuses.
+const (
+	// ChainVerified: every link verified, to a bundled NCA root.
+	ChainVerified ChainStatus = "verified"
+	// ChainTest: the certificate was issued by a test CA of the NCA.
+	ChainTest ChainStatus = "test"
+	// ChainNotChecked: the issuer is not among the bundled certificates,
+	// or an algorithm cannot be confirmed.
+	ChainNotChecked ChainStatus = "not-checked"
+	// ChainBroken: a CA's signature does not verify, or a CA was not
+	// valid at the time of signing.
+	ChainBroken ChainStatus = "broken"
+)
 
 // Result is what a verifier found in one CMS file.
 type Result struct {

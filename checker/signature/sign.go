@@ -31,8 +31,8 @@ type Subject struct {
 }
 
 // NewCert makes an RSA certificate for s, valid from notBefore to
-// notAfter, signed by key itself (no chain: the checker does not check
-// chains). It is deterministic for the same arguments: the examples and
+// notAfter, signed by key itself: self-made, not issued by the NCA, so the
+// checker says its chain was not checked. It is deterministic for the same arguments: the examples and
 // tests make their signatures with it from a fixed test key.
 func NewCert(key *rsa.PrivateKey, s Subject, serial int64, notBefore, notAfter time.Time) (*x509.Certificate, error) {
 	name := pkix.Name{CommonName: s.Name, Country: []string{"KZ"}}

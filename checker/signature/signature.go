@@ -10,9 +10,10 @@
 // GOST 34.311-95, test S-box) and GOST 34.10-2015 512-bit (with Streebog)
 // with github.com/ddulesov/gogost, in the NCA's byte order. Any other
 // algorithm (GOST 34.10-2015 256-bit included: no public sample confirms
-// its parameters) gives Unverified, never a pass. The certificate chain to
-// the NCA's roots and revocation are not checked: that needs the NCA's
-// online services.
+// its parameters) gives Unverified, never a pass. The signer certificate's
+// chain is built to the NCA's public production roots bundled in ncaroots/
+// (chain.go); revocation is not checked: that needs the NCA's online
+// services.
 package signature
 
 import (
@@ -222,6 +223,8 @@ type Signer struct {
 	SigningTime time.Time
 	Cert        *x509.Certificate
 	Who         Who
+	// Chain is the certificate chain's check, for a Valid signature.
+	Chain Chain
 }
 
 // Who, Role and the roles are sigdata's.
@@ -286,6 +289,7 @@ func Check(cms, detached []byte) (*sigdata.Result, error) {
 		if s.Cert != nil {
 			p.Certificate, p.NotBefore, p.NotAfter = true, s.Cert.NotBefore, s.Cert.NotAfter
 		}
+		p.Chain, p.Root, p.ChainWhy = s.Chain.Status, s.Chain.Root, s.Chain.Why
 		out.Signers = append(out.Signers, p)
 	}
 	return out, nil
@@ -295,13 +299,23 @@ func Check(cms, detached []byte) (*sigdata.Result, error) {
 // detached (the document given beside a detached signature; nil when it is
 // missing).
 func (sd *SignedData) Verify(detached []byte) []Signer {
+	return sd.VerifyWith(detached, NCA())
+}
+
+// VerifyWith is Verify with the chain built to the given anchors (tests
+// give the NCA's test roots).
+func (sd *SignedData) VerifyWith(detached []byte, a *Anchors) []Signer {
 	content := sd.Content
 	if sd.Detached {
 		content = detached
 	}
 	out := make([]Signer, 0, len(sd.signers))
 	for i := range sd.signers {
-		out = append(out, sd.verify(&sd.signers[i], content))
+		s := sd.verify(&sd.signers[i], content)
+		if s.Status == Valid {
+			s.Chain = CheckChain(s.Cert, sd.Certs, a, s.SigningTime)
+		}
+		out = append(out, s)
 	}
 	return out
 }

@@ -138,7 +138,8 @@ func TestMistakes(t *testing.T) {
 }
 
 // FuzzParse: any bytes give a SignedData or an error, never a panic, and a
-// parsed one verifies without panicking, with or without content. The
+// parsed one verifies without panicking, with or without content, and
+// its chain is checked (to the bundled NCA roots) for a valid signature. The
 // seeds (the NCA samples, a made signature, the mistakes) run in every
 // go test.
 func FuzzParse(f *testing.F) {
@@ -156,6 +157,10 @@ func FuzzParse(f *testing.F) {
 		for _, s := range append(sd.Verify(nil), sd.Verify([]byte("test123"))...) {
 			if s.Status == signature.Valid && s.Cert == nil {
 				t.Fatal("valid without a certificate")
+			}
+			// Every valid signature gets a chain outcome; no other does.
+			if (s.Status == signature.Valid) != (s.Chain.Status != "") {
+				t.Fatalf("status %s with chain %+v", s.Status, s.Chain)
 			}
 		}
 	})
