@@ -11,8 +11,8 @@ func TestNested(t *testing.T) {
 		{At: "p1", Lines: map[Lang]Span{RU: {2, 6}, KK: {1, 1}}},
 		{At: "p2", Lines: map[Lang]Span{RU: {7, 9}}},
 		{At: "p2/sp1", Lines: map[Lang]Span{RU: {7, 9}}}, // a part and its only sub-part
-		{At: "p3", Lines: map[Lang]Span{RU: {8, 12}}},     // begins inside p2, ends after it
-		{At: "p4", Lines: map[Lang]Span{RU: {14, 13}}},    // reversed: lint's ref/lines-reversed
+		{At: "p3", Lines: map[Lang]Span{RU: {8, 12}}},    // begins inside p2, ends after it
+		{At: "p4", Lines: map[Lang]Span{RU: {14, 13}}},   // reversed: lint's ref/lines-reversed
 	}}
 	units, crossing := a.Nested(RU)
 	var got []string
