@@ -16,7 +16,7 @@ import (
 // Wed 25; 15 working days from the day after receipt).
 func TestDeadline(t *testing.T) {
 	ck := newChecker(t)
-	dir := filepath.Join(fixtureRoot(t), "examples", "sts-license-2023-issue-pass")
+	dir := filepath.Join(fixtureRoot(t), "examples", "sts-license-2023-issue-incomplete-signature-chain")
 	files := map[string][]byte{}
 	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() {

@@ -144,7 +144,7 @@ var coveredFindings = []string{
 	"package/unused-file",
 	"renewal/late", "renewal/no-change", "renewal/reason-not-in-act", "renewal/reason-applicant",
 	"signature/content-changed", "signature/expired", "signature/no-document", "signature/other-signer",
-	"signature/personal-key", "signature/smime", "signature/chain-not-checked",
+	"signature/personal-key", "signature/smime", "signature/chain-not-checked", "signature/self-signed",
 	"subspecies/missing", "subspecies/unknown",
 }
 

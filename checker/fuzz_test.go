@@ -130,7 +130,7 @@ var fuzzFiles = sync.OnceValue(func() map[string][]byte {
 		"docs/photo.jpg":              []byte("\xff\xd8\xff\xe0 not really"),
 		"docs/signature.p7s":          []byte("0\x82\x01\x00 not really"),
 	}
-	ex := filepath.Join("..", "examples", "sts-license-2023-issue-pass")
+	ex := filepath.Join("..", "examples", "sts-license-2023-issue-incomplete-signature-chain")
 	filepath.WalkDir(ex, func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), "manifest.") {
 			return nil

@@ -17,9 +17,9 @@ var cannotSee = []msg{
 	{"Сведения, которые услугодатель получает сам из государственных систем (регистрация, налоговая задолженность, судимость и т. п.).",
 		"Көрсетілетін қызметті беруші мемлекеттік жүйелерден өзі алатын мәліметтер (тіркеу, салық берешегі, сотталғандық және т.б.).",
 		"What the provider obtains itself from state systems (registration, tax debts, criminal records and the like)."},
-	{"Не отозван ли сертификат ЭЦП и выдан ли он НУЦ РК: это знают только онлайн-службы НУЦ, их проверяет портал при подаче.",
-		"ЭЦҚ сертификатының кері қайтарылмағаны және оны ҚР ҰКО бергені: мұны тек ҰКО-ның онлайн қызметтері біледі, оларды портал өтініш берген кезде тексереді.",
-		"Whether a signing certificate has been revoked, and whether the NCA issued it: only the NCA's online services know; the portal checks them when you file."},
+	{"Не отозван ли сертификат ЭЦП: это знают только онлайн-службы НУЦ РК, их проверяет портал при подаче. Цепочку сертификата эта проверка проходит до корневых сертификатов НУЦ РК, которые в неё включены; где это невозможно, она так и говорит.",
+		"ЭЦҚ сертификатының кері қайтарып алынбағаны: мұны тек ҚР ҰКО-ның онлайн қызметтері біледі, оны портал өтініш берген кезде тексереді. Сертификат тізбегін бұл тексеру өзіне енгізілген ҚР ҰКО түбірлік сертификаттарына дейін тексереді; мүмкін болмаған жерде соны айтады.",
+		"Whether a signing certificate has been revoked: only the NCA's online services know; the portal checks it when you file. The certificate's chain is followed to the NCA root certificates this check holds; where it cannot be, the report says so."},
 }
 
 // CannotSee returns what no check can see, one map of ru, kk and en per

@@ -77,6 +77,9 @@ func (r *run) signed(d *contract.Document, f *pkgread.File, b []byte, p []string
 			case sigdata.ChainTest:
 				r.add(r.file(newFinding("signature/test-certificate", arg("file", name), argL("who", whoText(s.Who)), arg("ca", s.Root)).citing(d.Cite), name, p))
 				continue
+			case sigdata.ChainSelfSigned:
+				r.add(r.file(newFinding("signature/self-signed", arg("file", name), argL("who", whoText(s.Who))).withDetail(s.ChainWhy).citing(d.Cite), name, p))
+				continue
 			case sigdata.ChainBroken:
 				r.add(r.file(newFinding("signature/chain-broken", arg("file", name), argL("who", whoText(s.Who))).withDetail(s.ChainWhy).citing(d.Cite), name, p))
 				continue

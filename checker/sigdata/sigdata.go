@@ -111,6 +111,9 @@ const (
 	// ChainBroken: a CA's signature does not verify, or a CA was not
 	// valid at the time of signing.
 	ChainBroken ChainStatus = "broken"
+	// ChainSelfSigned: the signer's certificate is signed by its own key,
+	// so no certification authority issued it: knowably not the NCA's.
+	ChainSelfSigned ChainStatus = "self-signed"
 )
 
 // Result is what a verifier found in one CMS file.

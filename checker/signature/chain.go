@@ -149,9 +149,15 @@ func buildChain(leaf *x509.Certificate, inFile []*x509.Certificate, a *Anchors, 
 		if issuer == nil {
 			switch lastWhy {
 			case "":
+				if links == 0 && bytes.Equal(cur.RawIssuer, cur.RawSubject) && checkSelf(cur) {
+					// The signer's own certificate signed by its own key:
+					// no certification authority issued it.
+					b.Chain = Chain{Status: sigdata.ChainSelfSigned, Root: cur.Subject.CommonName, Why: "self-signed certificate: no certification authority issued it", Links: 0}
+					return b
+				}
 				why := "issuer not among the bundled NCA certificates"
 				if bytes.Equal(cur.RawIssuer, cur.RawSubject) {
-					why = "self-signed certificate, not issued by a bundled NCA certificate"
+					why = "self-signed CA certificate not among the bundled NCA roots"
 				}
 				b.Chain = Chain{Status: sigdata.ChainNotChecked, Root: cur.Issuer.CommonName, Why: why, Links: links}
 			case "broken":
@@ -171,6 +177,14 @@ func buildChain(leaf *x509.Certificate, inFile []*x509.Certificate, a *Anchors, 
 	}
 	b.Chain = Chain{Status: sigdata.ChainNotChecked, Root: cur.Issuer.CommonName, Why: "chain too long", Links: maxChain}
 	return b
+}
+
+// checkSelf reports whether c's signature verifies with its own key: a
+// certificate that only names itself as issuer, but is signed by another
+// key, is a CA's certificate not at hand, not a self-made one.
+func checkSelf(c *x509.Certificate) bool {
+	ok, why := checkLink(c, c)
+	return ok && why == ""
 }
 
 type rawCert struct {

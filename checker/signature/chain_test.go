@@ -141,28 +141,45 @@ func TestChainExpiredIntermediate(t *testing.T) {
 	}
 }
 
-// A certificate from no bundled CA (a self-signed key, as sigtest's) is
-// "not checked", never verified.
+// TestChainUnknownIssuer: a certificate issued by a CA that is not among
+// the bundled ones is "not checked", never verified; a self-signed one is
+// "self-signed": no certification authority issued it.
 func TestChainUnknownIssuer(t *testing.T) {
 	k, err := rsa.GenerateKey(rand.Reader, 2048)
 	if err != nil {
 		t.Fatal(err)
 	}
 	day := time.Date(2026, 11, 2, 5, 0, 0, 0, time.UTC)
-	c, err := NewCert(k, Subject{IIN: "850315312419", Name: "ӘЛИЕВ НҰРЛАН"}, 1, day.AddDate(0, -1, 0), day.AddDate(0, 11, 0))
+	who := Subject{IIN: "850315312419", Name: "ӘЛИЕВ НҰРЛАН"}
+	ca, err := NewCA(k, "Some CA")
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := Sign([]byte("doc"), c, k, day, false)
+	check := func(c *x509.Certificate, key *rsa.PrivateKey) sigdata.Signer {
+		t.Helper()
+		b, err := Sign([]byte("doc"), c, key, day, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := Check(b, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r.Signers[0]
+	}
+	issued, err := NewCert(k, who, 1, day.AddDate(0, -1, 0), day.AddDate(0, 11, 0), ca)
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := Check(b, nil)
+	if s := check(issued, k); s.Status != sigdata.Valid || s.Chain != sigdata.ChainNotChecked || s.Root != "Some CA" || s.ChainWhy == "" {
+		t.Errorf("issued by an unknown CA: %+v, want valid with the chain not checked", s)
+	}
+	self, err := NewCert(k, who, 1, day.AddDate(0, -1, 0), day.AddDate(0, 11, 0), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s := r.Signers[0]; s.Status != sigdata.Valid || s.Chain != sigdata.ChainNotChecked || s.ChainWhy == "" {
-		t.Errorf("self-signed: %+v, want valid with the chain not checked", s)
+	if s := check(self, k); s.Status != sigdata.Valid || s.Chain != sigdata.ChainSelfSigned {
+		t.Errorf("self-signed: %+v, want valid and self-signed", s)
 	}
 }
 

@@ -30,11 +30,13 @@ type Subject struct {
 	FirstHead bool
 }
 
-// NewCert makes an RSA certificate for s, valid from notBefore to
-// notAfter, signed by key itself: self-made, not issued by the NCA, so the
-// checker says its chain was not checked. It is deterministic for the same arguments: the examples and
-// tests make their signatures with it from a fixed test key.
-func NewCert(key *rsa.PrivateKey, s Subject, serial int64, notBefore, notAfter time.Time) (*x509.Certificate, error) {
+// NewCert makes an RSA certificate of key for s, valid from notBefore to
+// notAfter, issued by issuer (a certificate of the same key, from NewCA),
+// or self-signed when issuer is nil. Neither is the NCA's: the checker
+// says an issued one's chain was not checked, and refuses a self-signed
+// one. It is deterministic for the same arguments: the examples and tests
+// make their signatures with it from a fixed test key.
+func NewCert(key *rsa.PrivateKey, s Subject, serial int64, notBefore, notAfter time.Time, issuer *x509.Certificate) (*x509.Certificate, error) {
 	name := pkix.Name{CommonName: s.Name, Country: []string{"KZ"}}
 	if s.IIN != "" {
 		name.SerialNumber = "IIN" + s.IIN
@@ -54,6 +56,29 @@ func NewCert(key *rsa.PrivateKey, s Subject, serial int64, notBefore, notAfter t
 		KeyUsage:           x509.KeyUsageDigitalSignature | x509.KeyUsageContentCommitment,
 		ExtKeyUsage:        []x509.ExtKeyUsage{x509.ExtKeyUsageEmailProtection},
 		UnknownExtKeyUsage: eku,
+	}
+	parent := tmpl
+	if issuer != nil {
+		parent = issuer
+	}
+	der, err := x509.CreateCertificate(zeroReader{}, tmpl, parent, &key.PublicKey, key)
+	if err != nil {
+		return nil, err
+	}
+	return x509.ParseCertificate(der)
+}
+
+// NewCA makes a self-signed CA certificate of key named name, valid from
+// 2000 to 2100, to issue NewCert's certificates: a certification authority
+// that is not the NCA's, as a signature made outside the NCA has.
+func NewCA(key *rsa.PrivateKey, name string) (*x509.Certificate, error) {
+	n := pkix.Name{CommonName: name, Country: []string{"KZ"}}
+	tmpl := &x509.Certificate{
+		SerialNumber: big.NewInt(1), Subject: n, Issuer: n,
+		NotBefore:             time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC),
+		NotAfter:              time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC),
+		KeyUsage:              x509.KeyUsageCertSign | x509.KeyUsageCRLSign,
+		BasicConstraintsValid: true, IsCA: true,
 	}
 	der, err := x509.CreateCertificate(zeroReader{}, tmpl, tmpl, &key.PublicKey, key)
 	if err != nil {

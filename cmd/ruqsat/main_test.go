@@ -462,7 +462,7 @@ func TestCheckWriteError(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Setenv("RUQSAT_ROOT", fixture)
-	pkg := filepath.Join(fixture, "examples", "sts-license-2023-issue-pass")
+	pkg := filepath.Join(fixture, "examples", "sts-license-2023-issue-incomplete-signature-chain")
 	for _, format := range []string{"text", "json"} {
 		var stderr bytes.Buffer
 		code := run(context.Background(), []string{"check", "--format", format, "--as-of", "2026-11-29", pkg}, failWriter{}, &stderr)

@@ -35,7 +35,7 @@ const severityOrder = `Array.from(document.querySelectorAll("#checker-results .r
 func TestCheckerFlow(t *testing.T) {
 	// The example with warnings, paid short: an error, warnings and notes.
 	failing := filepath.Join(t.TempDir(), "sts-license-2023-issue-paid-short")
-	if err := os.CopyFS(failing, os.DirFS(filepath.Join(repoRoot(t), "examples", "sts-license-2023-issue-pass-with-warnings"))); err != nil {
+	if err := os.CopyFS(failing, os.DirFS(filepath.Join(repoRoot(t), "examples", "sts-license-2023-issue-incomplete-signature-chain-with-warnings"))); err != nil {
 		t.Fatal(err)
 	}
 	man, err := os.ReadFile(filepath.Join(failing, "manifest.yaml"))

@@ -1,8 +1,8 @@
 // Package sigtest makes signatures like the NCA's for tests and the
 // example packages: RSA certificates carrying an IIN, a BIN and a role the
-// way NCA certificates do, from one throwaway key made for this repository
-// (key.pem; it signs nothing real), so that the output is the same on
-// every run.
+// way NCA certificates do, issued by an example CA that is not the NCA's,
+// from one throwaway key made for this repository (key.pem; it signs
+// nothing real), so that the output is the same on every run.
 package sigtest
 
 import (
@@ -31,6 +31,22 @@ func Key() *rsa.PrivateKey {
 	return k.(*rsa.PrivateKey)
 }
 
+// CAName names the certification authority of the test key's
+// certificates ("sample certification centre (Ruqsat, not the NCA)", in
+// Kazakh as the NCA names its own): not the NCA's, so that the checker
+// says their chain was not checked.
+const CAName = "ҮЛГІ КУӘЛАНДЫРУШЫ ОРТАЛЫҚ (РҰҚСАТ, ҰКО ЕМЕС)"
+
+// CA is the certificate of the authority that issues the test key's
+// certificates (itself the test key's, self-signed).
+func CA() *x509.Certificate {
+	c, err := signature.NewCA(Key(), CAName)
+	if err != nil {
+		panic(err)
+	}
+	return c
+}
+
 // Signed signs content for s on day (2006-01-02) with a certificate valid
 // from a month before day to eleven months after it, as the NCA's one-year
 // keys are; detached leaves the content out.
@@ -46,11 +62,26 @@ func Signed(content []byte, s signature.Subject, day string, detached bool) []by
 // time given.
 func SignedWith(content []byte, s signature.Subject, notBefore, notAfter, signingTime time.Time, detached bool) []byte {
 	k := Key()
-	c, err := signature.NewCert(k, s, notBefore.Unix(), notBefore, notAfter)
+	c, err := signature.NewCert(k, s, notBefore.Unix(), notBefore, notAfter, CA())
 	if err != nil {
 		panic(err)
 	}
 	b, err := signature.Sign(content, c, k, signingTime, detached)
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
+
+// SelfSigned signs content for s with a self-signed certificate of the
+// test key, as one made with "openssl req -x509" is: no CA issued it.
+func SelfSigned(content []byte, s signature.Subject, notBefore, notAfter, signingTime time.Time) []byte {
+	k := Key()
+	c, err := signature.NewCert(k, s, notBefore.Unix(), notBefore, notAfter, nil)
+	if err != nil {
+		panic(err)
+	}
+	b, err := signature.Sign(content, c, k, signingTime, false)
 	if err != nil {
 		panic(err)
 	}

@@ -256,9 +256,13 @@ func Expected(manifest []byte) []string {
 
 // name is an example's name; a passing package of a checklist the checker
 // cannot check in full is named incomplete-<why> instead, as its verdict.
-func (g *gen) name(what string) string {
-	if rest, ok := strings.CutPrefix(what, "pass"); ok && g.incomplete != "" {
-		what = "incomplete-" + g.incomplete + rest
+func (g *gen) name(what string) string { return g.nameWhy(what, g.incomplete) }
+
+// nameWhy is name for a package the checker cannot check in full for why
+// ("" when it can).
+func (g *gen) nameWhy(what, why string) string {
+	if rest, ok := strings.CutPrefix(what, "pass"); ok && why != "" {
+		what = "incomplete-" + why + rest
 	}
 	return fmt.Sprintf("%s-%s-%s-%s", g.m.Service, g.m.Edition, g.m.Kind, what)
 }
@@ -266,15 +270,33 @@ func (g *gen) name(what string) string {
 // incompleteComment explains each reason a package that meets every
 // requirement in the sources is still not "ready".
 var incompleteComment = map[string]string{
-	"partial-list":   "Meets every requirement the sources give, but the document list is only in part in the sources: no error, and the checker says what it could not check.",
-	"fee-not-in-act": "Meets every requirement of the checklist, but the act gives no fee amount: no error, and the checker says the amount could not be checked.",
-	"no-mci":         "Meets every requirement of the checklist, but the MCI for the payment's year is not in the table: no error, and the checker says the amount could not be checked.",
+	"partial-list":    "Meets every requirement the sources give, but the document list is only in part in the sources: no error, and the checker says what it could not check.",
+	"fee-not-in-act":  "Meets every requirement of the checklist, but the act gives no fee amount: no error, and the checker says the amount could not be checked.",
+	"no-mci":          "Meets every requirement of the checklist, but the MCI for the payment's year is not in the table: no error, and the checker says the amount could not be checked.",
+	"signature-chain": "Meets every requirement of the checklist, and its signatures are valid and the applicant's, but they are made with the repository's test key, whose certificate the NCA did not issue: the checker cannot confirm the key is the NCA's, so the package is not ready (a key issued by the NCA makes it so).",
 }
 
 // incompleteWhy says why the checker cannot check a passing package in
 // full (the verdict "incomplete"), as the checker decides it, with the
 // findings that say so; "" when it can.
-func (g *gen) incompleteWhy(man manifest) (string, []string) {
+func (g *gen) incompleteWhy(man manifest, files map[string][]byte) (string, []string) {
+	why, unchecked := g.listOrFeeWhy(man)
+	for _, b := range files {
+		// The placeholder of a signed document, or a signature made with
+		// the test key (its certificate names the example CA): issued by
+		// a CA that is not the NCA's, so the chain cannot be followed.
+		if bytes.Equal(b, signedCMS) || bytes.Contains(b, []byte(sigtest.CAName)) {
+			if why == "" {
+				why = "signature-chain"
+			}
+			return why, append(unchecked, "signature/chain-not-checked")
+		}
+	}
+	return why, unchecked
+}
+
+// listOrFeeWhy is incompleteWhy for the checklist and the fee.
+func (g *gen) listOrFeeWhy(man manifest) (string, []string) {
 	if g.m.Partial != nil {
 		return "partial-list", []string{"checklist/partial"}
 	}
@@ -621,7 +643,7 @@ func (g *gen) all() ([]Package, error) {
 	if !ok {
 		return nil, fmt.Errorf("%s-%s-%s: no answers to its questions", g.m.Service, g.m.Edition, g.m.Kind)
 	}
-	g.incomplete, g.unchecked = g.incompleteWhy(man)
+	g.incomplete, g.unchecked = g.incompleteWhy(man, files)
 	out := []Package{pkg(g.name("pass"), man, files, "Meets every requirement of the checklist: the checker must pass it.", nil)}
 	if g.incomplete != "" {
 		out[0] = pkg(g.name("pass"), man, files, incompleteComment[g.incomplete], g.unchecked)

@@ -311,7 +311,10 @@ func (sc *scenario) make(g *gen, man manifest, files map[string][]byte) (Package
 			return Package{}, err
 		}
 	}
-	p := pkg(g.name(sc.Name), st.man, st.files, st.comment(sc.Comment), sc.Expect)
+	// A pass… scenario may sign what the passing package did not, or
+	// leave unsigned what it signed: its name follows its own files.
+	why, _ := g.incompleteWhy(st.man, st.files)
+	p := pkg(g.nameWhy(sc.Name, why), st.man, st.files, st.comment(sc.Comment), sc.Expect)
 	p.Zip = st.zip
 	y := string(p.Files["manifest.yaml"])
 	for _, s := range st.text {
@@ -464,7 +467,7 @@ func (st *pkgState) do(s step) error {
 			body = malformedCMS
 		case "missing":
 			body = nil
-		case "other-signer", "personal-key", "expired-key", "changed-content", "detached", "detached-missing", "smime":
+		case "other-signer", "personal-key", "expired-key", "changed-content", "detached", "detached-missing", "smime", "self-signed":
 			if !d.Signed || !slices.Contains(d.Accept, "cms") {
 				return skip("%s is not a signature file", d.ID)
 			}
@@ -871,6 +874,9 @@ func (st *pkgState) signature(kind, p string) []byte {
 			st.files[base] = signedContent(p)
 		}
 		return signedFor(m, who, p, true)
+	case "self-signed": // a certificate made with openssl req -x509
+		t, _ := time.Parse("2006-01-02", m.Filed)
+		return sigtest.SelfSigned(signedContent(p), who, t.AddDate(0, -1, 0), t.AddDate(0, 11, 0), t.Add(10*time.Hour))
 	case "smime":
 		return []byte("MIME-Version: 1.0\nContent-Disposition: attachment; filename=\"smime.p7m\"\nContent-Type: application/pkcs7-mime; smime-type=signed-data; name=\"smime.p7m\"\nContent-Transfer-Encoding: base64\n\n" +
 			"MIAGCSqGSIb3DQEHAqCAMIACAQExDzANBglghkgBZQMEAgEFADCABgkqhkiG9w0BBwGg\n")
