@@ -83,16 +83,25 @@ func SearchIndex(ctx context.Context, root, dir string, o SearchOptions, log fun
 	run := func(args ...string) error {
 		t0 := time.Now()
 		cmd := exec.CommandContext(ctx, bin, append([]string{"--site", abs, "--quiet"}, args...)...)
-		out, err := cmd.CombinedOutput()
+		var out strings.Builder
+		cmd.Stdout, cmd.Stderr = &out, &out
+		if err := cmd.Start(); err != nil {
+			return fmt.Errorf("pagefind: %v", err)
+		}
+		hwm := watchPeak(cmd.Process.Pid)
+		err := cmd.Wait()
+		peak := hwm()
 		if err != nil {
-			return fmt.Errorf("pagefind: %v\n%s", err, out)
+			return fmt.Errorf("pagefind: %v\n%s", err, out.String())
 		}
 		st.Runs++
-		var rss int64
-		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		rss := peak
+		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok && rss == 0 {
+			// Without /proc: the kernel's figure, which can count the
+			// parent's memory shared before the exec.
 			rss = ru.Maxrss * 1024 // Linux reports KiB
-			st.PeakRSS = max(st.PeakRSS, rss)
 		}
+		st.PeakRSS = max(st.PeakRSS, rss)
 		log(fmt.Sprintf("  search index %s: %.1fs, %d MB", strings.Join(args, " "), time.Since(t0).Seconds(), rss>>20))
 		return nil
 	}
@@ -222,4 +231,47 @@ func searchShards(site, l string, limit int) ([]string, error) {
 		globs[i] = l + "/{" + strings.Join(sh, ",") + "}"
 	}
 	return globs, nil
+}
+
+// watchPeak follows the peak resident memory (VmHWM) of process pid from
+// /proc until the returned function is called, which returns it in bytes
+// (0 without /proc). The rusage of a child Go started counts memory it
+// shared with the parent before its exec (Go forks with CLONE_VM), so a
+// large parent — a benchmark that built a 100× site in-process — made
+// every Pagefind run look as large as the parent.
+func watchPeak(pid int) func() int64 {
+	var peak int64
+	read := func() {
+		b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+		if err != nil {
+			return
+		}
+		for _, l := range strings.Split(string(b), "\n") {
+			if rest, ok := strings.CutPrefix(l, "VmHWM:"); ok {
+				var kb int64
+				fmt.Sscan(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), &kb)
+				peak = max(peak, kb*1024)
+			}
+		}
+	}
+	done := make(chan struct{})
+	stopped := make(chan struct{})
+	go func() {
+		defer close(stopped)
+		t := time.NewTicker(20 * time.Millisecond)
+		defer t.Stop()
+		for {
+			read()
+			select {
+			case <-done:
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return func() int64 {
+		close(done)
+		<-stopped
+		return peak
+	}
 }

@@ -40,7 +40,15 @@ func BenchmarkSearchIndex100x(b *testing.B) {
 		b.Logf("built the 100× site without its index in %s", time.Since(start).Round(time.Second))
 	}
 	benchSearchIndex(b, repo, out)
-	b.ReportMetric(firstQueryMillis(b, out), "first-query-ms")
+	// Its own sub-benchmark: a benchmark with sub-benchmarks prints no
+	// line of its own, so a metric reported on it is never seen.
+	b.Run("first-query", func(b *testing.B) {
+		var ms float64
+		for b.Loop() {
+			ms = firstQueryMillis(b, out)
+		}
+		b.ReportMetric(ms, "first-query-ms")
+	})
 }
 
 func benchSearchIndex(b *testing.B, root, dir string) {
