@@ -186,17 +186,21 @@
     // shards.json lists the others, merged into this one (build's
     // searchindex.go). Fetched beside the import, so no extra wait.
     var shards = fetch(bundle + "shards.json").then(function (r) { return r.ok ? r.json() : []; }).catch(function () { return []; });
+    // On the main thread (noWorker): the page runs several searches per
+    // query, and a worker adds a message round trip to each and to every
+    // result's data. init() loads the index's metadata and WebAssembly
+    // now, not at the first search.
     loading = import(bundle + "pagefind.js").then(function (m) {
-      return m.options({ baseUrl: "/" }).then(function () { return shards; }).then(function (more) {
+      return m.options({ baseUrl: "/", noWorker: true }).then(function () { return shards; }).then(function (more) {
         return Promise.all(more.map(function (u) { return m.mergeIndex(u, { baseUrl: "/" }); }));
-      }).then(function () { return m; });
+      }).then(function () { return m.init(); }).then(function () { return m; });
     });
     loading.catch(function () { loading = null; }); // a failed load may be tried again
     return loading;
   }
 
-  // The index's words of this language, for spelling suggestions: loaded
-  // the first time a word finds nothing.
+  // The index's words of this language, for spelling suggestions and to
+  // tell known words from typos: loaded with the index.
   var vocab = null;
   function loadVocab() {
     if (vocab) return vocab;
@@ -474,4 +478,21 @@
   });
   var initial = new URLSearchParams(location.search).get("q");
   if (initial) { input.value = initial; run(initial); }
+  else {
+    // The search page exists to be searched: the index, its WebAssembly
+    // and the word list load while the reader types, not after Enter.
+    // Nothing leaves the site: these are its own files.
+    load().catch(function () {});
+    loadVocab();
+    // The index chunks of the words typed so far, as they are typed.
+    var typed = null;
+    input.addEventListener("input", function () {
+      clearTimeout(typed);
+      var q = input.value.trim();
+      if (q.length < 2) return;
+      typed = setTimeout(function () {
+        load().then(function (m) { return m.preload(q); }).catch(function () {});
+      }, 150);
+    });
+  }
 })();
