@@ -61,27 +61,24 @@ func Signed(content []byte, s signature.Subject, day string, detached bool) []by
 // SignedWith is Signed with the certificate's validity and the signing
 // time given.
 func SignedWith(content []byte, s signature.Subject, notBefore, notAfter, signingTime time.Time, detached bool) []byte {
-	k := Key()
-	c, err := signature.NewCert(k, s, notBefore.Unix(), notBefore, notAfter, CA())
-	if err != nil {
-		panic(err)
-	}
-	b, err := signature.Sign(content, c, k, signingTime, detached)
-	if err != nil {
-		panic(err)
-	}
-	return b
+	return signBy(content, s, notBefore, notAfter, signingTime, detached, CA())
 }
 
 // SelfSigned signs content for s with a self-signed certificate of the
 // test key, as one made with "openssl req -x509" is: no CA issued it.
 func SelfSigned(content []byte, s signature.Subject, notBefore, notAfter, signingTime time.Time) []byte {
+	return signBy(content, s, notBefore, notAfter, signingTime, false, nil)
+}
+
+// signBy signs content with the test key's certificate for s issued by
+// issuer (self-signed when nil).
+func signBy(content []byte, s signature.Subject, notBefore, notAfter, signingTime time.Time, detached bool, issuer *x509.Certificate) []byte {
 	k := Key()
-	c, err := signature.NewCert(k, s, notBefore.Unix(), notBefore, notAfter, nil)
+	c, err := signature.NewCert(k, s, notBefore.Unix(), notBefore, notAfter, issuer)
 	if err != nil {
 		panic(err)
 	}
-	b, err := signature.Sign(content, c, k, signingTime, false)
+	b, err := signature.Sign(content, c, k, signingTime, detached)
 	if err != nil {
 		panic(err)
 	}
