@@ -20,8 +20,8 @@ import (
 // at 100× today's rules one run over the whole site peaked at 5.2 GB, one
 // run per language at 2.2 GB. So each language is indexed in shards of at
 // most SearchShardPages pages, one run after the other: the pages outside
-// services/ and the first services form the language's bundle,
-// /pagefind/<lang>/ (the address search.html gives search.js); further
+// services/ and a share of the services form the language's bundle,
+// /pagefind/<lang>/ (the address search.html gives search.js); the other
 // services, whole, go to /pagefind/<lang>-1/, -2/…, which the bundle's
 // shards.json lists and search.js merges (Pagefind's mergeIndex). Today's
 // site is one shard per language. BenchmarkSearchIndex100x measures it.
@@ -68,7 +68,8 @@ func pagefindBin(ctx context.Context, root string, log func(string)) (string, er
 
 // SearchIndex indexes the built site in dir with Pagefind as o says, and
 // writes each language bundle's word list for the search's spelling
-// suggestions (searchwords.go).
+// suggestions (searchwords.go) and its table of pages for ranking
+// (searchpages.go).
 func SearchIndex(ctx context.Context, root, dir string, o SearchOptions, log func(string)) (SearchStats, error) {
 	var st SearchStats
 	bin, err := pagefindBin(ctx, root, log)
@@ -154,7 +155,10 @@ func SearchIndex(ctx context.Context, root, dir string, o SearchOptions, log fun
 		if err := writeSearchWords(abs, bundle, []string{l}); err != nil {
 			return st, err
 		}
-		log(fmt.Sprintf("  search words %s: %.1fs", l, time.Since(t0).Seconds()))
+		if err := writeSearchPages(abs, bundle, more); err != nil {
+			return st, err
+		}
+		log(fmt.Sprintf("  search words and pages %s: %.1fs", l, time.Since(t0).Seconds()))
 	}
 	st.Took = time.Since(start)
 	return st, nil
@@ -169,7 +173,14 @@ func removeBundles(site string) error {
 // searchShards returns the Pagefind globs that index language l's pages
 // in shards of at most limit pages (a service's pages are never split,
 // so a service larger than limit makes a larger shard): the first holds
-// every page outside services/ and the services that fit beside them.
+// every page outside services/. The services are dealt out so that every
+// shard holds a like share of each kind of service — each to the shard
+// with the fewest pages, in their order, so a family of similar services
+// spreads over all shards. Pagefind scores a page against its own shard's
+// statistics (how many of its pages hold a word): shards filled in order,
+// one holding all the STS services, made «СТС» a common word in that one
+// and a rare one elsewhere, and a query's results from the two could not
+// be compared.
 func searchShards(site, l string, limit int) ([]string, error) {
 	count := func(dir string) (int, error) {
 		n := 0
@@ -186,12 +197,12 @@ func searchShards(site, l string, limit int) ([]string, error) {
 		return nil, err
 	}
 	var base []string
-	n := 0
+	baseN := 0
 	for _, e := range top {
 		switch {
 		case e.Name() == "services" && e.IsDir():
 			base = append(base, "services/*.html")
-			n++
+			baseN++
 		case e.IsDir():
 			c, err := count(filepath.Join(site, l, e.Name()))
 			if err != nil {
@@ -199,20 +210,24 @@ func searchShards(site, l string, limit int) ([]string, error) {
 			}
 			if c > 0 {
 				base = append(base, e.Name()+"/**/*.html")
-				n += c
+				baseN += c
 			}
 		case strings.HasSuffix(e.Name(), ".html"):
 			base = append(base, e.Name())
-			n++
+			baseN++
 		}
 	}
-	services, err := os.ReadDir(filepath.Join(site, l, "services"))
+	entries, err := os.ReadDir(filepath.Join(site, l, "services"))
 	if err != nil && !os.IsNotExist(err) {
 		return nil, err
 	}
-	// Services in order, each in the last shard while it fits.
-	shards := [][]string{base}
-	for _, sv := range services {
+	type service struct {
+		glob  string
+		pages int
+	}
+	var services []service
+	total := baseN
+	for _, sv := range entries {
 		if !sv.IsDir() {
 			continue
 		}
@@ -220,17 +235,43 @@ func searchShards(site, l string, limit int) ([]string, error) {
 		if err != nil {
 			return nil, err
 		}
-		if n > 0 && n+c > limit {
-			shards, n = append(shards, nil), 0
+		services = append(services, service{"services/" + sv.Name() + "/**/*.html", c})
+		total += c
+	}
+	// As few shards as hold the pages; one more while dealing the
+	// services leaves a shard over the limit (a shard of a single larger
+	// service excepted).
+	for k := max(1, (total+limit-1)/limit); ; k++ {
+		shards := make([][]string, k)
+		pages := make([]int, k)
+		shards[0], pages[0] = base, baseN
+		for _, sv := range services {
+			least := 0
+			for i := range pages {
+				if pages[i] < pages[least] {
+					least = i
+				}
+			}
+			shards[least] = append(shards[least], sv.glob)
+			pages[least] += sv.pages
 		}
-		last := len(shards) - 1
-		shards[last], n = append(shards[last], "services/"+sv.Name()+"/**/*.html"), n+c
+		over := false
+		for i := range pages {
+			if pages[i] > limit && len(shards[i]) > 1 {
+				over = true
+			}
+		}
+		if over && k < len(services)+1 {
+			continue
+		}
+		var globs []string
+		for _, sh := range shards {
+			if len(sh) > 0 {
+				globs = append(globs, l+"/{"+strings.Join(sh, ",")+"}")
+			}
+		}
+		return globs, nil
 	}
-	globs := make([]string, len(shards))
-	for i, sh := range shards {
-		globs[i] = l + "/{" + strings.Join(sh, ",") + "}"
-	}
-	return globs, nil
 }
 
 // watchPeak follows the peak resident memory (VmHWM) of process pid from

@@ -18,7 +18,7 @@ import (
 // TestSearchShards indexes a copy of the built site in shards of a few
 // pages, as the build does a site too large for one Pagefind run, and
 // searches it in Chromium as a reader would: the bundle lists its shards,
-// a page from the last shard is found by its title, the abbreviation
+// a service page from the last shard is found by its title, the abbreviation
 // queries find what they find on the whole index, and no page comes twice.
 func TestSearchShards(t *testing.T) {
 	dir := t.TempDir()
@@ -46,16 +46,45 @@ func TestSearchShards(t *testing.T) {
 		if len(shards) < 2 {
 			t.Fatalf("%s: %d more shards at %d pages a shard, want at least 2", lang, len(shards), shardPages)
 		}
-		// The last service in the order of the shards is in the last one.
-		svcs, err := os.ReadDir(filepath.Join(dir, lang, "services"))
+		// The bundle's table of pages, which ranks the results, lists
+		// every page of every shard of the language, and only those.
+		b, err = os.ReadFile(filepath.Join(dir, "pagefind", lang, "pages.json"))
 		if err != nil {
 			t.Fatal(err)
 		}
-		var last string
-		for _, s := range svcs {
-			if s.IsDir() {
-				last = "services/" + s.Name() + "/"
+		var table map[string][2]any
+		if err := json.Unmarshal(b, &table); err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		// A service of the last shard (its own page's address).
+		service := regexp.MustCompile(`^/` + lang + `/(services/[^/]+/)$`)
+		last := ""
+		for i, sub := range append([]string{"/pagefind/" + lang + "/"}, shards...) {
+			frags, err := filepath.Glob(filepath.Join(dir, filepath.FromSlash(sub), "fragment", "*.pf_fragment"))
+			if err != nil {
+				t.Fatal(err)
 			}
+			for _, f := range frags {
+				n++
+				id := strings.TrimSuffix(filepath.Base(f), ".pf_fragment")
+				row, ok := table[id]
+				u, _ := row[0].(string)
+				switch {
+				case !ok:
+					t.Errorf("%s: page %s of %s is not in pages.json", lang, id, sub)
+				case !strings.HasPrefix(u, "/"+lang+"/"):
+					t.Errorf("%s: page %s has address %q in pages.json", lang, id, u)
+				case i == len(shards) && service.MatchString(u):
+					last = service.FindStringSubmatch(u)[1]
+				}
+			}
+		}
+		if n == 0 || len(table) != n {
+			t.Errorf("%s: pages.json lists %d pages, the shards hold %d", lang, len(table), n)
+		}
+		if last == "" {
+			t.Fatalf("%s: no service page in the last shard %s", lang, shards[len(shards)-1])
 		}
 		page, err := os.ReadFile(filepath.Join(dir, lang, last, "index.html"))
 		if err != nil {
@@ -90,3 +119,4 @@ func TestSearchShards(t *testing.T) {
 		}
 	}
 }
+

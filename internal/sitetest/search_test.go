@@ -7,6 +7,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
 
 	"ruqsat/internal/rules"
 )
@@ -214,4 +217,31 @@ func containsYear(s string) bool {
 		}
 	}
 	return false
+}
+
+// TestSearchExcerpts: the results are listed from the bundle's table of
+// pages, and each result's excerpt — the page's text around the words
+// found, marked — is read once the result is on screen: the first results
+// show theirs, and the last one, far below, gets its own when scrolled to.
+func TestSearchExcerpts(t *testing.T) {
+	tb := newTab(t)
+	tb.open("/ru/search/")
+	got := submitSearch(tb, "ru", "лицензия")
+	if len(got) < 10 {
+		t.Fatalf("%d results for «лицензия», want 10 or more to have some below the screen", len(got))
+	}
+	excerpts := func(sel string) string {
+		return `(() => { const ps = [...document.querySelectorAll("#search-results > li` + sel + ` > p")]; return ps.length && ps.every(p => p.querySelector("mark")) ? ps.map(p => p.textContent).join("\n") : null; })()`
+	}
+	first := run(tb, chromedp.Poll[string](excerpts(":nth-child(-n+3)"), chromedp.WithPollingInterval(20*time.Millisecond), chromedp.WithPollingTimeout(10*time.Second)))
+	for _, e := range strings.Split(first, "\n") {
+		if !strings.Contains(strings.ToLower(e), "лиценз") {
+			t.Errorf("excerpt %q does not show the word searched", e)
+		}
+	}
+	if eval[bool](tb, `document.querySelector("#search-results > li:last-child > p").innerHTML !== ""`) {
+		t.Error("the last result's excerpt was read before it came near the screen")
+	}
+	eval[bool](tb, `(document.querySelector("#search-results > li:last-child").scrollIntoView(), true)`)
+	run(tb, chromedp.Poll[string](excerpts(":last-child"), chromedp.WithPollingInterval(20*time.Millisecond), chromedp.WithPollingTimeout(10*time.Second)))
 }

@@ -17,10 +17,13 @@
 // several searches (the whole, each word, each term, the stems) and the
 // results are merged by their normalised score, not appended. Pages carry
 // their kind, edition year and period as Pagefind metadata
-// (_partials/search-meta.html): service pages rank first, then the rules
-// in force, then history and repealed editions, and without a year in the
-// query a repealed edition never outranks the one in force. Each result
-// shows its status on the reader's date (the rule of site.js) and year.
+// (_partials/search-meta.html), which the build also lists by page in the
+// bundle's pages.json, so every candidate is ranked without reading its
+// fragment: service pages first, then the rules in force, then history and
+// repealed editions, and without a year in the query a repealed edition
+// never outranks the one in force. Each result shows its status on the
+// reader's date (the rule of site.js) and year; its excerpt, from the
+// page's fragment, is read once the result is on screen.
 // Each search runs from a fresh state: nothing but Pagefind's loaded index
 // chunks outlives it, and a search that a newer one overtook draws nothing.
 (function () {
@@ -62,14 +65,26 @@
   function words(s) { return norm(s).match(WORD) || []; }
 
   // Two folded words are the same word when equal, or when long enough and
-  // differing only in their endings (an inflected form).
+  // differing only in their endings (an inflected form). In Russian what
+  // follows the common part must be an ending on both sides: «лицензии» is
+  // «лицензия», but «лицензиат» (the licensee) and «лицензиар» are not.
+  var RU_END = {};
+  ("а я о е ы и у ю ь й ам ям ах ях ом ем ой ей ов ев ий ый ая яя ое ее ие ые ую юю ым им ых их ами ями ого его ому ему иям иях ией ию").split(" ").forEach(function (e) { RU_END[e] = true; });
   function sameWord(a, b) {
     if (a === b) return true;
     var n = Math.min(a.length, b.length);
     if (n < 4) return false;
     var p = 0;
     while (p < n && a[p] === b[p]) p++;
-    return p >= Math.max(4, n - 2);
+    if (p < Math.max(4, n - 2)) return false;
+    if (lang !== "ru") return true;
+    // The stem may end before the common part does («шифровальн|ых»,
+    // «шифровальн|ые»).
+    for (var k = p; k >= Math.max(4, p - 3); k--) {
+      var ea = a.slice(k), eb = b.slice(k);
+      if ((!ea || RU_END[ea]) && (!eb || RU_END[eb])) return true;
+    }
+    return false;
   }
 
   // The forms of a glossary term a query may hold: names, abbreviations
@@ -167,13 +182,11 @@
       if (c.name) add(words(clean(c.name)).join(" "), 2);
       if (c.abbr) add(norm(c.abbr), 1.5);
     });
-    // The same query among the service pages only (Pagefind's kind
-    // filter): a service page that says a word once still comes up next to
-    // its editions, which say it often. Not for "what is …": the glossary
-    // answers that.
-    if (p.searches.length && !p.define) {
-      p.searches.push({ q: p.searches[0].q, w: 1.5, filters: { kind: "service" } });
-    }
+    // The first search counts again among the service pages alone: a
+    // service page that says a word once still comes up next to its
+    // editions, which say it often (merge, from the table of pages; no
+    // search of its own). Not for "what is …": the glossary answers that.
+    if (p.searches.length && !p.define) p.searches[0].services = 1.5;
     return p;
   }
 
@@ -197,6 +210,16 @@
     });
     loading.catch(function () { loading = null; }); // a failed load may be tried again
     return loading;
+  }
+
+  // The table of the language's indexed pages (the build's pages.json:
+  // Pagefind id → [address, metadata]): what ranking needs of every
+  // candidate, without reading each page's fragment. Loaded with the index.
+  var table = null;
+  function loadTable() {
+    if (table) return table;
+    table = fetch(bundle + "pages.json").then(function (r) { return r.ok ? r.json() : {}; }).catch(function () { return {}; });
+    return table;
   }
 
   // The index's words of this language, for spelling suggestions and to
@@ -292,7 +315,11 @@
         if (m.year === p.year || (kind === "act" && title.indexOf(p.year) >= 0)) b *= 1.5;
       }
       if (kind === "glossary") b *= p.define && p.terms.length ? 4 : 0.8;
-      b *= 1 + 1.5 * titleMatch(p, m.title || "");
+      // A title that names what was asked counts, one that names all of
+      // it most: «лицензия СТС» is the licence's page, not a page that
+      // says СТС more often.
+      var tm = titleMatch(p, m.title || "");
+      b *= 1 + 3 * tm * tm;
       h.score = h.sum * b;
     });
     // A service page is the way into all its pages: it ranks at least as
@@ -353,20 +380,29 @@
     if (help) { help.textContent = ""; help.hidden = true; }
     if (!q) { status.textContent = ""; return; }
     status.textContent = msgs.loading || "…";
-    var p, day = today(), suggestions = [], fixes = {};
+    var p, day = today(), suggestions = [], fixes = {}, tab = {};
     var pages = {};
-    function merge(s, res) {
-      var rs = res.results.slice(0, 40);
+    function add(s, w, rs) {
       var max = rs.length ? rs[0].score : 0;
       rs.forEach(function (r) {
         var x = pages[r.id] || (pages[r.id] = { r: r, sum: 0, best: 0 });
-        var part = s.w * (max ? r.score / max : 0);
+        var part = w * (max ? r.score / max : 0);
         x.sum += part;
         if (part > x.best && s.q.indexOf(" ") > 0) { x.best = part; x.r = r; }
       });
     }
-    Promise.all([load(), loadVocab()]).then(function (both) {
-      var pf = both[0], vs = both[1];
+    function merge(s, res) {
+      add(s, s.w, res.results.slice(0, 40));
+      if (s.services) {
+        add(s, s.services, res.results.filter(function (r) {
+          var t = tab[r.id];
+          return t && t[1] && t[1].kind === "service";
+        }).slice(0, 40));
+      }
+    }
+    Promise.all([load(), loadVocab(), loadTable()]).then(function (all) {
+      var pf = all[0], vs = all[1];
+      tab = all[2];
       // A word no word of the index begins with (nor, in Kazakh, its
       // stem) is replaced by its nearest word of the index, which is
       // offered too; the word as typed is still searched, a little.
@@ -376,15 +412,17 @@
       })).then(function () {
         p = plan(q, fixes, function (w) { return knownWord(vs, w); });
         return Promise.all(p.searches.map(function (s) {
-          return pf.search(s.q, s.filters ? { filters: s.filters } : {}).then(function (res) { if (res) merge(s, res); });
+          return pf.search(s.q).then(function (res) { if (res) merge(s, res); });
         }));
       });
     }).then(function () {
+      // Every candidate is ranked by its row of the table; a page missing
+      // from it (an index the build did not finish) by its own data.
       var hits = Object.keys(pages).map(function (id) { return pages[id]; });
-      hits.sort(function (a, b) { return b.sum - a.sum; });
-      hits = hits.slice(0, 40);
       return Promise.all(hits.map(function (h) {
-        return h.r.data().then(function (d) { h.d = d; return h; });
+        var t = tab[h.r.id];
+        if (t) { h.d = { url: t[0], meta: t[1] || {} }; return h; }
+        return h.r.data().then(function (d) { h.d = d; h.full = true; return h; });
       }));
     }).then(function (hits) {
       if (my !== seq) return; // a newer search has started
@@ -394,7 +432,23 @@
         return { url: h.d.url, kind: h.kind, status: h.status, sum: h.sum, score: h.score };
       }) };
       status.textContent = hits.length ? (msgs.results || "%s").replace("%s", hits.length) : (msgs.none || "0");
-      hits.forEach(function (h) { list.appendChild(item(h)); });
+      // The results at once; a result's excerpt once it is on screen or
+      // near it (reading a page's fragment and building its excerpt is
+      // most of a query's work, and the reader sees the first few).
+      var near = window.IntersectionObserver ? new IntersectionObserver(function (es) {
+        es.forEach(function (e) { if (e.isIntersecting) { near.unobserve(e.target); e.target.fill(); } });
+      }, { rootMargin: "600px 0px" }) : null;
+      hits.forEach(function (h) {
+        var li = item(h);
+        list.appendChild(li);
+        var ex = li.querySelector("p");
+        ex.fill = function () {
+          (h.full ? Promise.resolve(h.d) : h.r.data()).then(function (d) {
+            ex.innerHTML = d.excerpt; // Pagefind escapes page text and adds <mark>
+          }).catch(function () {});
+        };
+        if (near) near.observe(ex); else ex.fill();
+      });
       if (!hits.length || suggestions.length) showHelp(q, p, suggestions, !hits.length);
     }).catch(function () {
       if (my === seq) status.textContent = msgs.unavailable || "";
@@ -422,9 +476,7 @@
     badge.textContent = label;
     li.appendChild(document.createTextNode(" "));
     li.appendChild(badge);
-    var p = document.createElement("p");
-    p.innerHTML = d.excerpt; // Pagefind escapes page text and adds <mark>
-    li.appendChild(p);
+    li.appendChild(document.createElement("p")); // the excerpt, filled by run
     return li;
   }
 
@@ -484,6 +536,7 @@
     // Nothing leaves the site: these are its own files.
     load().catch(function () {});
     loadVocab();
+    loadTable();
     // The index chunks of the words typed so far, as they are typed.
     var typed = null;
     input.addEventListener("input", function () {
