@@ -153,22 +153,24 @@
     function add(s, w, single, plain) {
       s = s.trim();
       var key = plain ? "=" + s : lang === "kk" && KK ? KK.tokens(s).join(" ") || s : s;
-      if (!s || seen[key]) return;
-      seen[key] = true;
-      p.searches.push({ q: s, w: w, single: single });
+      if (!s || seen[key]) return seen[key];
+      seen[key] = { q: s, w: w, single: single };
+      p.searches.push(seen[key]);
+      return seen[key];
     }
+    var whole = null; // the search of all the query's words, if any
     // Kazakh: the stems first (pages carry them, data-stems), with the
     // spellings of ә ө ү і a Russian keyboard gives.
     if (lang === "kk" && KK) {
       var stems = KK.tokens(content.join(" ")).filter(function (s) { return !/^\d+$/.test(s); });
-      if (stems.length > 1) add(stems.join(" "), 3);
+      if (stems.length > 1) whole = add(stems.join(" "), 3);
       stems.forEach(function (s) {
         add(s, 1, s);
         // Only the spellings some word of the index begins with.
         kkVariants(s).forEach(function (v) { if (known && known(v)) add(KK.stem(v), 1, v); });
       });
     }
-    if (content.length > 1) add(content.join(" "), 3);
+    if (content.length > 1) whole = whole || add(content.join(" "), 3);
     // In Kazakh the words as typed count less than their stems.
     content.forEach(function (w) { add(w, lang === "kk" ? 0.5 : 1, w, lang === "kk"); });
     // A misspelt word is searched as typed too, a little.
@@ -182,11 +184,13 @@
       if (c.name) add(words(clean(c.name)).join(" "), 2);
       if (c.abbr) add(norm(c.abbr), 1.5);
     });
-    // The first search counts again among the service pages alone: a
-    // service page that says a word once still comes up next to its
-    // editions, which say it often (merge, from the table of pages; no
-    // search of its own). Not for "what is …": the glossary answers that.
-    if (p.searches.length && !p.define) p.searches[0].services = 1.5;
+    // The search of all the words (else the first) counts again among the
+    // service pages alone: a service page that says a word once still
+    // comes up next to its editions, which say it often (merge, from the
+    // table of pages; no search of its own). Not for "what is …": the
+    // glossary answers that.
+    var main = whole || p.searches[0];
+    if (main && !p.define) main.services = 1.5;
     return p;
   }
 
