@@ -208,7 +208,8 @@ func TestHistory(t *testing.T) {
 			const h = [...document.querySelectorAll("section.comparison h2")].find(h => h.textContent.trim() === `+jsString(c.pair)+`);
 			if (!h) return [];
 			return [...h.closest("section").querySelectorAll("table.changes tbody tr")].map(tr => ({
-				What: tr.querySelector("th").innerText.trim(),
+				// The cell as read, without its unseen separator (span.sep).
+				What: tr.querySelector("th").innerText.replace(/[;:]\s*$/, "").trim(),
 				Before: tr.cells[1].innerText.trim(),
 				After: tr.cells[2].innerText.trim(),
 				Visible: tr.checkVisibility(),

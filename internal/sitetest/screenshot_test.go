@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -42,6 +43,8 @@ func TestScreenshots(t *testing.T) {
 					tb.do(chromedp.EmulateViewport(vp.w, vp.h))
 					if s.Kind == "search" {
 						search(tb, l, searchWord[l])
+						// The excerpts of the results on screen.
+						run(tb, chromedp.Poll[bool](`(() => { const p = document.querySelector("#search-results > li > p"); return !p || p.innerHTML !== ""; })()`, chromedp.WithPollingInterval(20*time.Millisecond), chromedp.WithPollingTimeout(10*time.Second)))
 					} else {
 						tb.open("/" + l + "/" + s.Path + fragment(s.At))
 					}
