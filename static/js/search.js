@@ -377,9 +377,11 @@
   function serviceOf(url) { var m = /\/services\/([^/]+)\//.exec(url || ""); return m ? m[1] : ""; }
 
   var seq = 0;
+  var near = null; // the observer of the shown results' excerpts
   function run(q) {
     var my = ++seq;
     q = q.trim();
+    if (near) { near.disconnect(); near = null; }
     list.textContent = "";
     if (help) { help.textContent = ""; help.hidden = true; }
     if (!q) { status.textContent = ""; return; }
@@ -439,9 +441,10 @@
       // The results at once; a result's excerpt once it is on screen or
       // near it (reading a page's fragment and building its excerpt is
       // most of a query's work, and the reader sees the first few).
-      var near = window.IntersectionObserver ? new IntersectionObserver(function (es) {
-        es.forEach(function (e) { if (e.isIntersecting) { near.unobserve(e.target); e.target.fill(); } });
+      var seen = window.IntersectionObserver ? new IntersectionObserver(function (es) {
+        es.forEach(function (e) { if (e.isIntersecting) { seen.unobserve(e.target); e.target.fill(); } });
       }, { rootMargin: "600px 0px" }) : null;
+      near = seen;
       hits.forEach(function (h) {
         var li = item(h);
         list.appendChild(li);
@@ -451,7 +454,7 @@
             ex.innerHTML = d.excerpt; // Pagefind escapes page text and adds <mark>
           }).catch(function () {});
         };
-        if (near) near.observe(ex); else ex.fill();
+        if (seen) seen.observe(ex); else ex.fill();
       });
       if (!hits.length || suggestions.length) showHelp(q, p, suggestions, !hits.length);
     }).catch(function () {
