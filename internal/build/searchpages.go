@@ -43,11 +43,11 @@ func writeSearchPages(site, bundle string, shards []string) error {
 			return err
 		}
 		for _, f := range files {
-			url, meta, err := readFragment(f)
+			fr, err := ReadFragment(f)
 			if err != nil {
 				return fmt.Errorf("%s: %w", f, err)
 			}
-			pages[strings.TrimSuffix(filepath.Base(f), ".pf_fragment")] = searchPage{url, meta}
+			pages[FragmentID(f)] = searchPage{fr.URL, fr.Meta}
 		}
 	}
 	b, err := json.Marshal(pages)
@@ -57,33 +57,44 @@ func writeSearchPages(site, bundle string, shards []string) error {
 	return os.WriteFile(filepath.Join(bundle, "pages.json"), b, 0o644)
 }
 
-// readFragment returns a Pagefind fragment's page address and metadata.
-func readFragment(path string) (string, map[string]string, error) {
+// Fragment is what a Pagefind fragment holds of its page: the address,
+// the metadata and the indexed text.
+type Fragment struct {
+	URL     string            `json:"url"`
+	Meta    map[string]string `json:"meta"`
+	Content string            `json:"content"`
+}
+
+// FragmentID is the Pagefind id of the page whose fragment file is path
+// (a search result's id).
+func FragmentID(path string) string {
+	return strings.TrimSuffix(filepath.Base(path), ".pf_fragment")
+}
+
+// ReadFragment reads a Pagefind fragment file.
+func ReadFragment(path string) (Fragment, error) {
+	var f Fragment
 	raw, err := os.ReadFile(path)
 	if err != nil {
-		return "", nil, err
+		return f, err
 	}
 	z, err := gzip.NewReader(bytes.NewReader(raw))
 	if err != nil {
-		return "", nil, err
+		return f, err
 	}
 	b, err := io.ReadAll(z)
 	if err != nil {
-		return "", nil, err
+		return f, err
 	}
 	rest, ok := bytes.CutPrefix(b, []byte(fragmentPrefix))
 	if !ok {
-		return "", nil, fmt.Errorf("not a Pagefind fragment (no %q)", fragmentPrefix)
-	}
-	var f struct {
-		URL  string            `json:"url"`
-		Meta map[string]string `json:"meta"`
+		return f, fmt.Errorf("not a Pagefind fragment (no %q)", fragmentPrefix)
 	}
 	if err := json.Unmarshal(rest, &f); err != nil {
-		return "", nil, err
+		return f, err
 	}
 	if f.URL == "" {
-		return "", nil, fmt.Errorf("a Pagefind fragment without a url")
+		return f, fmt.Errorf("a Pagefind fragment without a url")
 	}
-	return f.URL, f.Meta, nil
+	return f, nil
 }

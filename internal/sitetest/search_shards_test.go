@@ -67,7 +67,7 @@ func TestSearchShards(t *testing.T) {
 			}
 			for _, f := range frags {
 				n++
-				id := strings.TrimSuffix(filepath.Base(f), ".pf_fragment")
+				id := build.FragmentID(f)
 				row, ok := table[id]
 				u, _ := row[0].(string)
 				switch {
@@ -119,4 +119,3 @@ func TestSearchShards(t *testing.T) {
 		}
 	}
 }
-

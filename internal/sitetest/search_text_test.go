@@ -2,9 +2,6 @@ package sitetest
 
 import (
 	"bytes"
-	"compress/gzip"
-	"encoding/json"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,6 +10,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
+
+	"ruqsat/internal/build"
 )
 
 // TestSearchTextSeparated: in the search index, a list's term and its
@@ -32,7 +31,11 @@ func TestSearchTextSeparated(t *testing.T) {
 			t.Fatalf("%s: no fragments (%v)", lang, err)
 		}
 		for _, f := range frags {
-			url, content := readFragmentText(t, f)
+			fr, err := build.ReadFragment(f)
+			if err != nil {
+				t.Fatalf("%s: %v", f, err)
+			}
+			url, content := fr.URL, fr.Content
 			page, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(url), "index.html"))
 			if err != nil {
 				t.Fatal(err)
@@ -159,30 +162,4 @@ func firstWord(s string) string {
 		i++
 	}
 	return string(rs[:i])
-}
-
-// readFragmentText returns a Pagefind fragment's page address and the
-// page's indexed text.
-func readFragmentText(t *testing.T, path string) (string, string) {
-	t.Helper()
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	z, err := gzip.NewReader(bytes.NewReader(raw))
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := io.ReadAll(z)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var f struct {
-		URL     string `json:"url"`
-		Content string `json:"content"`
-	}
-	if err := json.Unmarshal(bytes.TrimPrefix(b, []byte("pagefind_dcd")), &f); err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-	return f.URL, f.Content
 }
