@@ -233,6 +233,13 @@ func runHugo(ctx context.Context, o Options, dest string) error {
 		return err
 	}
 	cmd.Dir = o.Root
+	if os.Getenv("HUGO_MEMORYLIMIT") == "" {
+		// Hugo lets its caches (the pages' parsed data among them) grow
+		// to a quarter of the machine's memory before it lets any go:
+		// 2.2 GB at 100 times today's rules, 1.6 GB with this limit (in
+		// GB), and no slower. A site of today's size never reaches it.
+		cmd.Env = append(os.Environ(), "HUGO_MEMORYLIMIT=1")
+	}
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		return fmt.Errorf("%v\n%s", err, strings.TrimSpace(string(out)))

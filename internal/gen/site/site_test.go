@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -483,5 +484,58 @@ func TestKindChannels(t *testing.T) {
 		if v.Channels == nil || strings.Join(v.Channels.Labels, "|") != strings.Join(want, "|") {
 			t.Errorf("%s %s: channels %+v, want %v", l, k.ID, v.Channels, want)
 		}
+	}
+}
+
+// TestViewFiles checks where each page's data goes: a file of its own,
+// views/<lang>/<key>.json, which layouts/_partials/view.html reads by the
+// page's key, holding that page's data and no other; plus each language's
+// "_site" view. Two pages with one key would share a file: the count
+// catches it.
+func TestViewFiles(t *testing.T) {
+	pages, err := New(fixture(t), today).Render()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := pages.Files()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := 0
+	for l, ps := range pages.ByLang {
+		want++
+		if _, ok := files["views/"+string(l)+"/_site.json"]; !ok {
+			t.Errorf("%s: no _site view", l)
+		}
+		for _, p := range ps {
+			if p.Params.V == nil {
+				continue
+			}
+			want++
+			name := "views/" + string(l) + "/" + p.Params.Key + ".json"
+			b, ok := files[name]
+			if !ok {
+				t.Errorf("%s (%s): no %s", p.Path, l, name)
+				continue
+			}
+			var got, own any
+			ours, _ := json.Marshal(p.Params.V)
+			if err := json.Unmarshal(b, &got); err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			json.Unmarshal(ours, &own)
+			if !reflect.DeepEqual(got, own) {
+				t.Errorf("%s does not hold the data of page %q", name, p.Path)
+			}
+		}
+	}
+	n := 0
+	for name := range files {
+		if strings.HasPrefix(name, "views/") {
+			n++
+		}
+	}
+	if n != want {
+		t.Errorf("%d view files, want %d (one per page with data and language, and _site)", n, want)
 	}
 }
