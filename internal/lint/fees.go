@@ -16,7 +16,7 @@ func checkFees(s *rules.Set, r *Reporter) {
 		for i, f := range sv.Fees {
 			at := func(key string) rules.Pos { return s.PosOf(sv.File, "fees", fmt.Sprint(i), key) }
 			if s.Vocab != nil {
-				checkVocab(r, sv.File, at("kind"), "kinds", s.Vocab.Kinds, f.Kind)
+				checkVocabAt(s, r, sv.File, []string{"fees", fmt.Sprint(i), "kind"}, "kinds", s.Vocab.Kinds, f.Kind)
 			}
 			if key := f.Kind + " " + f.From; seen[key] {
 				r.Add(sv.File, at("from"), "fee/duplicate", f.Kind, f.From)

@@ -134,6 +134,16 @@ func checkVocab(r *Reporter, file string, pos rules.Pos, name string, list []rul
 	r.Add(file, pos, "ref/vocab", name, id, strings.Join(vocabIDs(list), ", "))
 }
 
+// checkVocabAt is checkVocab for a value placed by its path in file, whose
+// position is looked up only when there is a problem to place (PosOf
+// parses the file again).
+func checkVocabAt(s *rules.Set, r *Reporter, file string, path []string, name string, list []rules.VocabTerm, id string) {
+	if id == "" || rules.Find(list, id) != nil {
+		return
+	}
+	checkVocab(r, file, s.PosOf(file, path...), name, list, id)
+}
+
 // citeChecker checks citations against acts, outlines and seeds.
 type citeChecker struct {
 	s *rules.Set
@@ -310,7 +320,7 @@ func checkReferences(s *rules.Set, r *Reporter) {
 	checkPortals(r, cc, s.Portals)
 
 	for _, a := range s.Acts {
-		checkVocab(r, a.File, s.PosOf(a.File, "kind"), "act_kinds", v.ActKinds, a.Kind)
+		checkVocabAt(s, r, a.File, []string{"kind"}, "act_kinds", v.ActKinds, a.Kind)
 		for i, id := range a.Amends {
 			if s.Acts[id] == nil {
 				r.Add(a.File, s.PosOf(a.File, "amends", fmt.Sprint(i)), "ref/act", id)
@@ -470,11 +480,11 @@ func checkEditionRefs(s *rules.Set, r *Reporter, cc citeChecker, e *rules.Editio
 		cc.check(f, ids.f.Cite)
 		seeGap(ids.f.Gap, ids.f.Pos)
 		for i, id := range ids.f.Value {
-			checkVocab(r, f, s.PosOf(f, ids.key, "value", fmt.Sprint(i)), ids.name, ids.list, id)
+			checkVocabAt(s, r, f, []string{ids.key, "value", fmt.Sprint(i)}, ids.name, ids.list, id)
 		}
 	}
 	cc.check(f, e.ServiceForm.Cite)
-	checkVocab(r, f, s.PosOf(f, "service_form", "value"), "service_forms", v.ServiceForms, e.ServiceForm.Value)
+	checkVocabAt(s, r, f, []string{"service_form", "value"}, "service_forms", v.ServiceForms, e.ServiceForm.Value)
 	cc.check(f, e.Result.Cite)
 
 	asked := map[string]bool{}
@@ -496,7 +506,7 @@ func checkEditionRefs(s *rules.Set, r *Reporter, cc citeChecker, e *rules.Editio
 	var kindPos []rules.Pos
 	for ki, k := range e.Kinds.Items {
 		kindIDs, kindPos = append(kindIDs, k.ID), append(kindPos, k.Pos)
-		checkVocab(r, f, s.PosOf(f, "kinds", fmt.Sprint(ki), "id"), "kinds", v.Kinds, k.ID)
+		checkVocabAt(s, r, f, []string{"kinds", fmt.Sprint(ki), "id"}, "kinds", v.Kinds, k.ID)
 		cc.check(f, k.Cite)
 		cc.check(f, k.Term.Cite)
 		seeGap(k.Term.Gap, k.Term.Pos)

@@ -15,7 +15,7 @@ import (
 // say it: a term's days, a step's days, a fee in MCI, a renewal window.
 type numberFact struct {
 	file  string
-	pos   rules.Pos
+	path  []string // where in file, placed only when warned about
 	key   string // the fact's key, for the message: days, mci
 	value float64
 	cites rules.Cites
@@ -35,7 +35,7 @@ func checkNumbers(s *rules.Set, r *Reporter) {
 		var facts []numberFact
 		// add records the number at path, placed at the number itself.
 		add := func(v float64, cites rules.Cites, path ...string) *numberFact {
-			facts = append(facts, numberFact{file: e.File, pos: s.PosOf(e.File, path...), key: path[len(path)-1], value: v, cites: cites})
+			facts = append(facts, numberFact{file: e.File, path: path, key: path[len(path)-1], value: v, cites: cites})
 			return &facts[len(facts)-1]
 		}
 		for ki, k := range e.Kinds.Items {
@@ -132,7 +132,7 @@ func checkNumber(s *rules.Set, r *Reporter, f numberFact) {
 		}
 	}
 	t := texts[0]
-	r.Warn(f.file, f.pos, "number/not-in-seed", f.key, formatNumber(f.value),
+	r.Warn(f.file, s.PosOf(f.file, f.path...), "number/not-in-seed", f.key, formatNumber(f.value),
 		rules.SourcesDir+"/"+t.seed.File+":"+spanString(t.span), excerpt(t.lines, rules.Span{First: 1, Last: len(t.lines)}))
 }
 
