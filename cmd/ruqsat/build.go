@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
-	"runtime/debug"
 	"time"
 
 	"ruqsat/internal/build"
@@ -47,20 +45,9 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 	return doBuild(ctx, e, build.Options{Root: e.root, Out: *out, Today: *today, Log: e.stderr, BaseURL: *baseURL})
 }
 
-// buildHeapLimit is the soft limit on this process's heap while it builds
-// (unless GOMEMLIMIT says otherwise). Go lets a heap grow to twice what
-// it holds before collecting; near the limit it collects sooner instead.
-// At 100 times today's rules the build holds about 1.1 GB at its peak
-// (the page data of every page), and this process reached 2.1 GB without
-// the limit, 1.45 GB with it, in the same time. A rule set that holds
-// more than the limit still builds, with more time spent collecting.
-const buildHeapLimit = 1400 << 20
-
 // doBuild runs a build and reports it; lint problems print like lint's.
 func doBuild(ctx context.Context, e *env, o build.Options) int {
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(buildHeapLimit)
-	}
+	build.LimitHeap()
 	start := time.Now()
 	fmt.Fprintln(e.stderr, "ruqsat build:")
 	res, err := build.Run(ctx, o)

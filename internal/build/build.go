@@ -65,6 +65,24 @@ type Result struct {
 	BaseURL string
 }
 
+// HeapLimit is the soft limit on the building process's heap that
+// LimitHeap sets. Go lets a heap grow to twice what it holds before
+// collecting; near the limit it collects sooner instead. At 100 times
+// today's rules the build holds about 1.1 GB at its peak (the page data
+// of every page), and its process reached 2.1 GB without the limit, 1.45
+// GB with it, in the same time. A rule set that holds more still builds,
+// with more time spent collecting.
+const HeapLimit = 1400 << 20
+
+// LimitHeap sets HeapLimit as this process's soft memory limit, unless
+// GOMEMLIMIT sets one. It is the command's choice (ruqsat build)
+// and the benchmarks', not Run's: the limit holds for the whole process.
+func LimitHeap() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(HeapLimit)
+	}
+}
+
 // Run builds the site.
 func Run(ctx context.Context, o Options) (*Result, error) {
 	if o.Log == nil {

@@ -16,7 +16,7 @@ import (
 type numberFact struct {
 	file  string
 	path  []string // where in file, placed only when warned about
-	key   string // the fact's key, for the message: days, mci
+	key   string   // the fact's key, for the message: days, mci
 	value float64
 	cites rules.Cites
 	// parts add up to value when it may be stated as a sum: a term of a

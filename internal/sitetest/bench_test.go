@@ -1,16 +1,20 @@
 package sitetest
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"ruqsat/internal/build"
 	"ruqsat/internal/lint"
@@ -64,7 +68,11 @@ func scaled(b *testing.B, n int) string {
 }
 
 func benchBuild(b *testing.B, root, out string) {
+	build.LimitHeap() // as ruqsat build does
+	defer debug.SetMemoryLimit(math.MaxInt64)
 	var res *build.Result
+	peak := watchTreeRSS()
+	defer func() { b.ReportMetric(float64(peak()>>20), "peak-MB") }()
 	for b.Loop() {
 		var err error
 		res, err = build.Run(context.Background(), build.Options{Root: root, Out: out, Today: today})
@@ -77,8 +85,70 @@ func benchBuild(b *testing.B, root, out string) {
 	}
 	b.ReportMetric(float64(res.Pages), "pages")
 	for _, s := range res.Steps {
-		b.ReportMetric(float64(s.Took.Milliseconds()), s.Name+"-ms")
+		b.ReportMetric(float64(s.Took.Milliseconds()), strings.ReplaceAll(s.Name, " ", "-")+"-ms") // a unit has no spaces
 	}
+}
+
+// watchTreeRSS follows the resident memory of this process and its
+// descendants (Hugo, Pagefind), summed, from /proc every 100 ms, until
+// the returned function is called, which returns its peak in bytes.
+func watchTreeRSS() func() int64 {
+	var peak int64
+	done, stopped := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(stopped)
+		t := time.NewTicker(100 * time.Millisecond)
+		defer t.Stop()
+		for {
+			peak = max(peak, treeRSS(os.Getpid()))
+			select {
+			case <-done:
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return func() int64 {
+		close(done)
+		<-stopped
+		return peak
+	}
+}
+
+// treeRSS sums the resident memory of process root and its descendants.
+func treeRSS(root int) int64 {
+	entries, _ := os.ReadDir("/proc")
+	parent, rss := map[int]int{}, map[int]int64{}
+	for _, e := range entries {
+		pid, err := strconv.Atoi(e.Name())
+		if err != nil {
+			continue
+		}
+		b, err := os.ReadFile("/proc/" + e.Name() + "/stat")
+		if err != nil {
+			continue
+		}
+		// pid (comm) state ppid … with rss, in pages, the 24th field;
+		// comm may hold spaces, so count after its closing parenthesis.
+		i := bytes.LastIndexByte(b, ')')
+		f := strings.Fields(string(b[i+1:]))
+		if len(f) < 22 {
+			continue
+		}
+		parent[pid], _ = strconv.Atoi(f[1])
+		pages, _ := strconv.ParseInt(f[21], 10, 64)
+		rss[pid] = pages * int64(os.Getpagesize())
+	}
+	var sum int64
+	for pid, r := range rss {
+		for p := pid; p > 1; p = parent[p] {
+			if p == root {
+				sum += r
+				break
+			}
+		}
+	}
+	return sum
 }
 
 // scaledRepo makes in dst a repository whose rule data is src's with every
