@@ -281,28 +281,34 @@ func searchShards(site, l string, limit int) ([]string, error) {
 // large parent — a benchmark that built a 100× site in-process — made
 // every Pagefind run look as large as the parent.
 func watchPeak(pid int) func() int64 {
-	var peak int64
-	read := func() {
+	return WatchMax(20*time.Millisecond, func() int64 {
 		b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
 		if err != nil {
-			return
+			return 0
 		}
 		for _, l := range strings.Split(string(b), "\n") {
 			if rest, ok := strings.CutPrefix(l, "VmHWM:"); ok {
 				var kb int64
 				fmt.Sscan(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), &kb)
-				peak = max(peak, kb*1024)
+				return kb * 1024
 			}
 		}
-	}
-	done := make(chan struct{})
-	stopped := make(chan struct{})
+		return 0
+	})
+}
+
+// WatchMax calls read now and then every interval until the returned
+// function is called, which returns the largest value read: the peak of a
+// process's memory, for the search index's runs and the build benchmarks.
+func WatchMax(every time.Duration, read func() int64) func() int64 {
+	var peak int64
+	done, stopped := make(chan struct{}), make(chan struct{})
 	go func() {
 		defer close(stopped)
-		t := time.NewTicker(20 * time.Millisecond)
+		t := time.NewTicker(every)
 		defer t.Stop()
 		for {
-			read()
+			peak = max(peak, read())
 			select {
 			case <-done:
 				return

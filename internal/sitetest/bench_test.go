@@ -71,7 +71,8 @@ func benchBuild(b *testing.B, root, out string) {
 	build.LimitHeap() // as ruqsat build does
 	defer debug.SetMemoryLimit(math.MaxInt64)
 	var res *build.Result
-	peak := watchTreeRSS()
+	// This process and its children (Hugo, Pagefind), summed.
+	peak := build.WatchMax(100*time.Millisecond, func() int64 { return treeRSS(os.Getpid()) })
 	defer func() { b.ReportMetric(float64(peak()>>20), "peak-MB") }()
 	for b.Loop() {
 		var err error
@@ -86,32 +87,6 @@ func benchBuild(b *testing.B, root, out string) {
 	b.ReportMetric(float64(res.Pages), "pages")
 	for _, s := range res.Steps {
 		b.ReportMetric(float64(s.Took.Milliseconds()), strings.ReplaceAll(s.Name, " ", "-")+"-ms") // a unit has no spaces
-	}
-}
-
-// watchTreeRSS follows the resident memory of this process and its
-// descendants (Hugo, Pagefind), summed, from /proc every 100 ms, until
-// the returned function is called, which returns its peak in bytes.
-func watchTreeRSS() func() int64 {
-	var peak int64
-	done, stopped := make(chan struct{}), make(chan struct{})
-	go func() {
-		defer close(stopped)
-		t := time.NewTicker(100 * time.Millisecond)
-		defer t.Stop()
-		for {
-			peak = max(peak, treeRSS(os.Getpid()))
-			select {
-			case <-done:
-				return
-			case <-t.C:
-			}
-		}
-	}()
-	return func() int64 {
-		close(done)
-		<-stopped
-		return peak
 	}
 }
 
